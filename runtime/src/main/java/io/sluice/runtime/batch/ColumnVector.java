@@ -1,0 +1,132 @@
+package io.sluice.runtime.batch;
+
+import io.sluice.runtime.type.SqlType;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One column of a {@link ColumnBatch}: values in an off-heap, 64-byte aligned buffer
+ * ({@code capacity * type.width()} bytes) and, when the column is nullable, a null bitmap
+ * (bit {@code i} set means row {@code i} is NULL).
+ *
+ * <p>Invariants: accessors do no bounds checks beyond Agrona's; callers stay below the batch's
+ * row count, which the batch checks once against its capacity. The value slot of a NULL row is
+ * unspecified. VARCHAR values are codes into {@link #dictionary()}.
+ */
+public final class ColumnVector {
+    /** Alignment of every column buffer: one cache line, and the widest vector load. */
+    public static final int ALIGNMENT = 64;
+
+    private final SqlType type;
+    private final boolean nullable;
+    private final int capacity;
+    private final UnsafeBuffer data;
+    private final UnsafeBuffer nulls;
+    private final StringDictionary dictionary;
+
+    ColumnVector(final SqlType type, final boolean nullable, final int capacity, final StringDictionary dictionary) {
+        this.type = type;
+        this.nullable = nullable;
+        this.capacity = capacity;
+        this.data = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(capacity * type.width()), ALIGNMENT));
+        this.nulls = nullable
+            ? new UnsafeBuffer(BufferUtil.allocateDirectAligned(align((capacity + 7) >>> 3), ALIGNMENT))
+            : null;
+        this.dictionary = dictionary;
+    }
+
+    private static int align(final int bytes) {
+        return Math.max(ALIGNMENT, (bytes + ALIGNMENT - 1) & -ALIGNMENT);
+    }
+
+    public SqlType type() {
+        return type;
+    }
+
+    public boolean nullable() {
+        return nullable;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** The value buffer, for vectorised kernels. */
+    public UnsafeBuffer data() {
+        return data;
+    }
+
+    /** The dictionary VARCHAR codes refer to (shared by the whole source). */
+    public StringDictionary dictionary() {
+        return dictionary;
+    }
+
+    public boolean isNull(final int row) {
+        return nulls != null && (nulls.getByte(row >>> 3) & (1 << (row & 7))) != 0;
+    }
+
+    public long getLong(final int row) {
+        return data.getLong(row << 3);
+    }
+
+    public double getDouble(final int row) {
+        return data.getDouble(row << 3);
+    }
+
+    public int getInt(final int row) {
+        return data.getInt(row << 2);
+    }
+
+    public boolean getBoolean(final int row) {
+        return data.getByte(row) != 0;
+    }
+
+    /** The string of a VARCHAR row (no allocation: the dictionary holds it). */
+    public String getString(final int row) {
+        return dictionary.get(data.getInt(row << 2));
+    }
+
+    public void setLong(final int row, final long value) {
+        data.putLong(row << 3, value);
+    }
+
+    public void setDouble(final int row, final double value) {
+        data.putDouble(row << 3, value);
+    }
+
+    public void setInt(final int row, final int value) {
+        data.putInt(row << 2, value);
+    }
+
+    public void setBoolean(final int row, final boolean value) {
+        data.putByte(row, (byte) (value ? 1 : 0));
+    }
+
+    /** Marks {@code row} NULL. The column must be nullable. */
+    public void setNull(final int row) {
+        final int index = row >>> 3;
+        nulls.putByte(index, (byte) (nulls.getByte(index) | (1 << (row & 7))));
+    }
+
+    /** Clears the null bit of {@code row} (no-op for a NOT NULL column). */
+    void clearNull(final int row) {
+        if (nulls != null) {
+            final int index = row >>> 3;
+            nulls.putByte(index, (byte) (nulls.getByte(index) & ~(1 << (row & 7))));
+        }
+    }
+
+    /** Clears the null bits of rows {@code [0, rows)}. */
+    void clearNulls(final int rows) {
+        if (nulls != null) {
+            nulls.setMemory(0, (rows + 7) >>> 3, (byte) 0);
+        }
+    }
+
+    void free() {
+        BufferUtil.free(data);
+        if (nulls != null) {
+            BufferUtil.free(nulls);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.sluice.runtime.state;
+
+import io.sluice.runtime.error.DataException;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.Arrays;
+
+/**
+ * Off-heap, open-addressing hash table from a group key to a fixed-size entry of accumulators.
+ *
+ * <p>Layout: entries are stored densely, in insertion order, in one off-heap buffer; entry
+ * {@code e} starts at byte {@link #offset(int) e * entryBytes}, holding first the key words
+ * ({@code keyWords} longs) and then the caller's accumulator bytes, zeroed on insert. A separate
+ * index of {@code int} slots (capacity a power of two, load factor at most 1/2) maps hashes to
+ * entries with linear probing. Entries are never removed one by one; {@link #clear()} empties the
+ * whole table (a fired window) and keeps its memory for reuse.
+ *
+ * <p>Usage per row: write the key into {@link #key()}, call {@link #findOrInsert(long)}, then
+ * re-read {@link #buffer()} (it changes when the table grows) and update the accumulators at
+ * {@code offset(e) + keyBytes + ...}. No allocation except when growing. Not thread-safe.
+ */
+public final class GroupTable implements AutoCloseable {
+    private static final int FREE = -1;
+
+    private final int keyWords;
+    private final int entryBytes;
+    private final MemoryBudget budget;
+    private final long[] key;
+
+    private UnsafeBuffer entries;
+    private int entryCapacity;
+    private int size;
+    private int[] slots;
+    private int[] slotHashes;
+    private int mask;
+    private boolean inserted;
+
+    /**
+     * @param keyWords        longs per key
+     * @param accumulatorBytes bytes of accumulator state per entry (rounded up to 8)
+     * @param initialCapacity expected number of groups
+     * @param budget          the memory budget this table's growth is charged to
+     */
+    public GroupTable(final int keyWords, final int accumulatorBytes, final int initialCapacity, final MemoryBudget budget) {
+        this.keyWords = keyWords;
+        this.entryBytes = keyWords * 8 + ((accumulatorBytes + 7) & ~7);
+        this.budget = budget;
+        this.key = new long[keyWords];
+        final int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, initialCapacity) - 1) << 1);
+        allocateEntries(capacity);
+        allocateSlots(capacity * 2);
+    }
+
+    /** The scratch key the next {@link #findOrInsert} looks up. */
+    public long[] key() {
+        return key;
+    }
+
+    /** The entry buffer; re-read after {@link #findOrInsert}, which may replace it. */
+    public UnsafeBuffer buffer() {
+        return entries;
+    }
+
+    /** Byte offset of entry {@code e} in {@link #buffer()}. */
+    public int offset(final int e) {
+        return e * entryBytes;
+    }
+
+    /** Byte offset of the accumulators of entry {@code e}. */
+    public int accumulatorOffset(final int e) {
+        return e * entryBytes + keyWords * 8;
+    }
+
+    /** Key word {@code word} of entry {@code e}. */
+    public long keyWord(final int e, final int word) {
+        return entries.getLong(e * entryBytes + word * 8);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Whether the last {@link #findOrInsert} created the entry. */
+    public boolean inserted() {
+        return inserted;
+    }
+
+    /** Entry index of {@link #key()}, inserting a zeroed entry when the key is new. */
+    public int findOrInsert(final long hash) {
+        final int h = (int) (hash ^ (hash >>> 32));
+        int slot = h & mask;
+        while (true) {
+            final int e = slots[slot];
+            if (e == FREE) {
+                inserted = true;
+                return insert(slot, h);
+            }
+            if (slotHashes[slot] == h && keyEquals(e)) {
+                inserted = false;
+                return e;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private boolean keyEquals(final int e) {
+        final int base = e * entryBytes;
+        for (int w = 0; w < keyWords; w++) {
+            if (entries.getLong(base + w * 8) != key[w]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int insert(final int slot, final int h) {
+        if (size == entryCapacity) {
+            growEntries();
+        }
+        final int e = size++;
+        final int base = e * entryBytes;
+        for (int w = 0; w < keyWords; w++) {
+            entries.putLong(base + w * 8, key[w]);
+        }
+        entries.setMemory(base + keyWords * 8, entryBytes - keyWords * 8, (byte) 0);
+        slots[slot] = e;
+        slotHashes[slot] = h;
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+        return e;
+    }
+
+    private void allocateEntries(final int capacity) {
+        final long bytes = (long) capacity * entryBytes;
+        if (bytes > Integer.MAX_VALUE - 64) {
+            throw new DataException("", "group state exceeds 2 GiB in one table (" + capacity + " groups)");
+        }
+        budget.reserve(bytes);
+        final UnsafeBuffer next = new UnsafeBuffer(BufferUtil.allocateDirectAligned((int) Math.max(64, bytes), 64));
+        if (entries != null) {
+            next.putBytes(0, entries, 0, size * entryBytes);
+            budget.release((long) entryCapacity * entryBytes);
+            BufferUtil.free(entries);
+        }
+        entries = next;
+        entryCapacity = capacity;
+    }
+
+    private void growEntries() {
+        allocateEntries(entryCapacity * 2);
+    }
+
+    private void allocateSlots(final int capacity) {
+        budget.reserve(capacity * 8L);
+        if (slots != null) {
+            budget.release(slots.length * 8L);
+        }
+        slots = new int[capacity];
+        slotHashes = new int[capacity];
+        Arrays.fill(slots, FREE);
+        mask = capacity - 1;
+    }
+
+    private void rehash() {
+        final int[] oldSlots = slots;
+        final int[] oldHashes = slotHashes;
+        allocateSlots(oldSlots.length * 2);
+        for (int s = 0; s < oldSlots.length; s++) {
+            final int e = oldSlots[s];
+            if (e != FREE) {
+                int slot = oldHashes[s] & mask;
+                while (slots[slot] != FREE) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = e;
+                slotHashes[slot] = oldHashes[s];
+            }
+        }
+    }
+
+    /** Removes every entry, keeping the memory for reuse. */
+    public void clear() {
+        if (size > 0) {
+            Arrays.fill(slots, FREE);
+            size = 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (entries != null) {
+            budget.release((long) entryCapacity * entryBytes + slots.length * 8L);
+            BufferUtil.free(entries);
+            entries = null;
+        }
+    }
+}
