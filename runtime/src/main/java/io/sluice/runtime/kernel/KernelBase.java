@@ -37,6 +37,11 @@ public abstract class KernelBase implements Kernel {
         return new DataException(batch.sourceName() + ":" + batch.line(row), e.getMessage());
     }
 
+    /** The error for an expression that failed while computing a result row (HAVING or SELECT over groups). */
+    protected static DataException resultError(final ExpressionException e) {
+        return new DataException("", e.getMessage() + " (computing a result row)");
+    }
+
     @Override
     public void close() {
     }

@@ -91,4 +91,25 @@ public final class ResultRow {
         nulls[index] = value == null;
         strings[index] = value;
     }
+
+    /** Whether {@code other} holds the same values (same NULLs; DOUBLEs compared bit for bit). */
+    public boolean sameValues(final ResultRow other) {
+        for (int i = 0; i < nulls.length; i++) {
+            if (nulls[i] != other.nulls[i]) {
+                return false;
+            }
+            if (nulls[i]) {
+                continue;
+            }
+            final boolean same = switch (type(i)) {
+                case DOUBLE -> Double.doubleToLongBits(doubles[i]) == Double.doubleToLongBits(other.doubles[i]);
+                case VARCHAR -> strings[i].equals(other.strings[i]);
+                default -> longs[i] == other.longs[i];
+            };
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

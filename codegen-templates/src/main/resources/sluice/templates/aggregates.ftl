@@ -1,0 +1,87 @@
+<#--
+  One macro pair per aggregate function (as Trino keeps one class per aggregate): "update" folds
+  one row's argument into the accumulator at buf[acc + off], "result" reads the accumulator into
+  the locals a<j> and a<j>_null. Layouts, 8-byte slots from off:
+    COUNT(*), COUNT(x):  [count]
+    SUM(x):              [sum][count of non-NULL x]         NULL when the count is 0
+    AVG(x):              [sum][count of non-NULL x]         DOUBLE sum / count
+    MIN(x), MAX(x):      [value][has a value]               VARCHAR values are dictionary codes
+  Zeroed memory is the empty state of every layout, so new groups need no initialisation.
+  DOUBLE sums add in row order: the same input order gives the same bits.
+-->
+
+<#macro update a>
+<#switch a.kind>
+<#case "COUNT_STAR">
+                buf.putLong(acc + ${a.off}, buf.getLong(acc + ${a.off}) + 1L);
+<#break>
+<#case "COUNT">
+                if (!(${a.argNull})) {
+                    buf.putLong(acc + ${a.off}, buf.getLong(acc + ${a.off}) + 1L);
+                }
+<#break>
+<#case "SUM">
+<#case "AVG">
+                if (!(${a.argNull})) {
+<#if a.argType == "DOUBLE">
+                    buf.putDouble(acc + ${a.off}, buf.getDouble(acc + ${a.off}) + ${a.arg});
+<#else>
+                    buf.putLong(acc + ${a.off}, SqlFunctions.add(buf.getLong(acc + ${a.off}), ${a.arg}, ${a.nameLiteral}));
+</#if>
+                    buf.putLong(acc + ${a.off + 8}, buf.getLong(acc + ${a.off + 8}) + 1L);
+                }
+<#break>
+<#case "MIN">
+<#case "MAX">
+<#assign op = (a.kind == "MIN")?then("<", ">")>
+                if (!(${a.argNull})) {
+<#if a.argType == "DOUBLE">
+                    if (buf.getLong(acc + ${a.off + 8}) == 0L || SqlFunctions.compare(${a.arg}, buf.getDouble(acc + ${a.off})) ${op} 0) {
+                        buf.putDouble(acc + ${a.off}, ${a.arg});
+<#elseif a.argType == "VARCHAR">
+                    if (buf.getLong(acc + ${a.off + 8}) == 0L || ${a.arg}.compareTo(dictionary.get((int) buf.getLong(acc + ${a.off}))) ${op} 0) {
+                        buf.putLong(acc + ${a.off}, ${a.argCode});
+<#else>
+                    if (buf.getLong(acc + ${a.off + 8}) == 0L || ${a.arg} ${op} buf.getLong(acc + ${a.off})) {
+                        buf.putLong(acc + ${a.off}, ${a.arg});
+</#if>
+                        buf.putLong(acc + ${a.off + 8}, 1L);
+                    }
+                }
+<#break>
+</#switch>
+</#macro>
+
+<#macro result a>
+<#switch a.kind>
+<#case "COUNT_STAR">
+<#case "COUNT">
+        final long a${a.index} = buf.getLong(acc + ${a.off});
+<#break>
+<#case "SUM">
+        final boolean a${a.index}_null = buf.getLong(acc + ${a.off + 8}) == 0L;
+<#if a.argType == "DOUBLE">
+        final double a${a.index} = buf.getDouble(acc + ${a.off});
+<#else>
+        final long a${a.index} = buf.getLong(acc + ${a.off});
+</#if>
+<#break>
+<#case "AVG">
+        final boolean a${a.index}_null = buf.getLong(acc + ${a.off + 8}) == 0L;
+        final double a${a.index} = a${a.index}_null ? 0.0d : <#if a.argType == "DOUBLE">buf.getDouble<#else>(double) buf.getLong</#if>(acc + ${a.off}) / buf.getLong(acc + ${a.off + 8});
+<#break>
+<#case "MIN">
+<#case "MAX">
+        final boolean a${a.index}_null = buf.getLong(acc + ${a.off + 8}) == 0L;
+<#if a.argType == "DOUBLE">
+        final double a${a.index} = buf.getDouble(acc + ${a.off});
+<#elseif a.argType == "VARCHAR">
+        final String a${a.index} = a${a.index}_null ? null : dictionary.get((int) buf.getLong(acc + ${a.off}));
+<#elseif a.argType == "INT">
+        final int a${a.index} = (int) buf.getLong(acc + ${a.off});
+<#else>
+        final long a${a.index} = buf.getLong(acc + ${a.off});
+</#if>
+<#break>
+</#switch>
+</#macro>

@@ -1,0 +1,414 @@
+package io.sluice.compiler.codegen;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import io.sluice.compiler.CompileException;
+import io.sluice.compiler.kernel.KernelSpec;
+import io.sluice.runtime.type.Column;
+import io.sluice.runtime.type.Schema;
+import io.sluice.runtime.type.SqlType;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Expands a kernel template (codegen-templates, one per {@link KernelSpec.Shape}) for one
+ * {@link KernelSpec}: the templates hold the kernel's structure; this class supplies the
+ * query-specific pieces (columns read, expression code from {@link ExprCodegen}, key layout,
+ * aggregate list) as the template model.
+ */
+public final class KernelGenerator {
+    /** Package of every generated kernel. */
+    public static final String PACKAGE = "io.sluice.generated";
+
+    private static final Configuration FREEMARKER = configuration();
+
+    /** Local names the templates use; input columns with these names get a {@code col_} prefix. */
+    private static final Set<String> RESERVED = Set.of("i", "n", "e", "h", "d", "key", "buf", "acc", "batch", "out",
+        "row", "flags", "groups", "windows", "dictionary", "budget", "start", "before", "after", "present",
+        "wasPresent", "window_start", "window_end", "context", "watermark", "ex", "dirty", "filteredRows",
+        "lateRows", "OUTPUT", "SIZE", "ACC_BYTES", "SNAPSHOT", "FLAGS", "DIRTY", "EMITTED");
+
+    private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+        "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
+        "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long",
+        "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
+        "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile",
+        "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits", "String", "Double",
+        "Boolean", "Long", "Integer", "Math", "Schema", "Column", "SqlType", "SqlFunctions", "ResultRow",
+        "RowKind", "GroupTable", "OpenWindows", "TumblingWindows", "UnsafeBuffer", "ColumnBatch", "ColumnVector");
+
+    private KernelGenerator() {
+    }
+
+    private static Configuration configuration() {
+        final Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setClassForTemplateLoading(KernelGenerator.class, "/sluice/templates");
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setNumberFormat("computer");
+        cfg.setBooleanFormat("c");
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setAPIBuiltinEnabled(false);
+        return cfg;
+    }
+
+    /** A generated kernel: its class name and Java source. */
+    public record GeneratedKernel(String className, String source) {
+        public String qualifiedName() {
+            return PACKAGE + "." + className;
+        }
+    }
+
+    /**
+     * Generates the kernel source for {@code spec}.
+     *
+     * @param sql the query text, quoted in the class's Javadoc
+     */
+    public static GeneratedKernel generate(final KernelSpec spec, final String sql, final RexBuilder rexBuilder)
+        throws CompileException {
+        final Map<String, Object> model = new HashMap<>();
+        model.put("package", PACKAGE);
+        final List<String> lines = new ArrayList<>();
+        for (final String l : sql.strip().split("\r?\n")) {
+            lines.add(l.replace("*/", "* /").replace("\\u", "\\ u"));
+        }
+        model.put("queryLines", lines);
+        model.put("output", outputModel(spec.output()));
+
+        final Schema input = spec.table().schema();
+        final RexProgram rowProgram = spec.rowProgram();
+        final Map<Integer, ExprCodegen.Expr> columnExprs = new LinkedHashMap<>();
+        final List<Map<String, Object>> columns = columnsModel(spec, input, rowProgram, columnExprs);
+        model.put("columns", columns);
+        if (spec.window() != null) {
+            final Map<String, Object> w = new HashMap<>();
+            w.put("size", spec.window().sizeMillis());
+            w.put("offset", spec.window().offsetMillis());
+            w.put("timeVar", columnExprs.get(spec.window().timeColumn()).value());
+            model.put("window", w);
+        }
+
+        final TempNames rowTemps = new TempNames();
+        final ExprCodegen rowGen = new ExprCodegen(new ExprCodegen.Inputs() {
+            @Override
+            public ExprCodegen.Expr input(final int index) {
+                if (index < input.size()) {
+                    return columnExprs.get(index);
+                }
+                return new ExprCodegen.Expr(index == input.size() ? "window_start" : "window_end", "false",
+                    SqlType.TIMESTAMP);
+            }
+
+            @Override
+            public String name(final int index) {
+                return rowProgram.getInputRowType().getFieldNames().get(index);
+            }
+        }, rexBuilder, rowTemps);
+        final String rowIndent = "                ";
+        if (rowProgram.getCondition() != null) {
+            final StringBuilder code = new StringBuilder();
+            final ExprCodegen.Expr cond = rowGen.gen(rowProgram.expandLocalRef(rowProgram.getCondition()), code, rowIndent);
+            final Map<String, Object> f = new HashMap<>();
+            f.put("code", code.toString());
+            f.put("pass", cond.nullable() ? "!" + cond.isNull() + " && " + cond.value() : cond.value());
+            model.put("filter", f);
+        }
+        if (!spec.aggregating()) {
+            final StringBuilder code = new StringBuilder();
+            final List<ExprCodegen.Expr> outputs = new ArrayList<>();
+            for (final RexNode project : rowProgram.expandList(rowProgram.getProjectList())) {
+                outputs.add(rowGen.gen(project, code, rowIndent));
+            }
+            model.put("projectCode", code.toString());
+            model.put("results", resultsModel(spec.output(), outputs));
+            return render(spec, model, sql);
+        }
+
+        // group key and aggregate arguments, computed per row
+        final StringBuilder keyCode = new StringBuilder();
+        final Map<Integer, ExprCodegen.Expr> projected = new HashMap<>();
+        final List<Map<String, Object>> keys = new ArrayList<>();
+        final List<RexNode> projects = rowProgram.expandList(rowProgram.getProjectList());
+        final List<ExprCodegen.Expr> keyExprs = new ArrayList<>();
+        for (int p = 0; p < spec.groupKeys().size(); p++) {
+            if (p == spec.windowStartKey() || p == spec.windowEndKey()) {
+                keyExprs.add(null);
+                continue;
+            }
+            final int field = spec.groupKeys().get(p);
+            final ExprCodegen.Expr k = projected.containsKey(field) ? projected.get(field)
+                : genProjection(rowGen, projects, field, keyCode, rowIndent, projected);
+            keyExprs.add(k);
+        }
+        int word = 0;
+        boolean anyNullable = false;
+        for (final ExprCodegen.Expr k : keyExprs) {
+            anyNullable |= k != null && k.nullable();
+        }
+        int storedKeys = 0;
+        for (final ExprCodegen.Expr k : keyExprs) {
+            storedKeys += k == null ? 0 : 1;
+        }
+        final int nullWord = anyNullable ? storedKeys : -1;
+        final StringBuilder nullMask = new StringBuilder();
+        int bit = 0;
+        for (int p = 0; p < keyExprs.size(); p++) {
+            final ExprCodegen.Expr k = keyExprs.get(p);
+            if (k == null) {
+                continue;
+            }
+            final Map<String, Object> km = new HashMap<>();
+            km.put("pos", p);
+            km.put("word", word);
+            km.put("type", k.type().name());
+            km.put("javaType", JavaType.name(k.type()));
+            km.put("nullable", k.nullable());
+            final String wordExpr = wordOf(k);
+            km.put("wordExpr", k.nullable() ? k.isNull() + " ? 0L : " + wordExpr : wordExpr);
+            km.put("decode", decode(k.type(), "groups.keyWord(e, " + word + ")"));
+            if (k.nullable()) {
+                km.put("bit", 1L << bit);
+                nullMask.append(nullMask.length() == 0 ? "" : " | ").append('(').append(k.isNull()).append(" ? ")
+                    .append(1L << bit).append("L : 0L)");
+                bit++;
+            }
+            keys.add(km);
+            word++;
+        }
+        model.put("keys", keys);
+        model.put("nullWord", nullWord);
+        model.put("nullMask", nullMask.toString());
+        model.put("keyWords", storedKeys + (anyNullable ? 1 : 0));
+
+        final List<Map<String, Object>> aggs = new ArrayList<>();
+        final List<ExprCodegen.Expr> aggResults = new ArrayList<>();
+        int offset = 0;
+        for (int j = 0; j < spec.aggregates().size(); j++) {
+            final KernelSpec.Aggregate a = spec.aggregates().get(j);
+            final Map<String, Object> am = new HashMap<>();
+            am.put("index", j);
+            am.put("kind", a.kind().name());
+            am.put("off", offset);
+            am.put("nameLiteral", JavaType.stringLiteral(a.name()));
+            SqlType argType = SqlType.BIGINT;
+            if (a.argument() >= 0) {
+                final ExprCodegen.Expr arg = projected.containsKey(a.argument()) ? projected.get(a.argument())
+                    : genProjection(rowGen, projects, a.argument(), keyCode, rowIndent, projected);
+                argType = arg.type();
+                am.put("arg", arg.value());
+                am.put("argNull", arg.isNull());
+                am.put("argCode", arg.code() != null ? arg.code() : "dictionary.intern(" + arg.value() + ")");
+            } else {
+                am.put("argNull", "false");
+            }
+            am.put("argType", argType.name());
+            final SqlType resultType = switch (a.kind()) {
+                case COUNT_STAR, COUNT -> SqlType.BIGINT;
+                case SUM -> argType == SqlType.DOUBLE ? SqlType.DOUBLE : SqlType.BIGINT;
+                case AVG -> SqlType.DOUBLE;
+                case MIN, MAX -> argType;
+            };
+            final boolean counts = a.kind() == KernelSpec.AggregateKind.COUNT_STAR
+                || a.kind() == KernelSpec.AggregateKind.COUNT;
+            aggResults.add(new ExprCodegen.Expr("a" + j, counts ? "false" : "a" + j + "_null", resultType));
+            offset += counts ? 8 : 16;
+            aggs.add(am);
+        }
+        model.put("aggs", aggs);
+        model.put("accBytes", Math.max(8, offset));
+        model.put("keyCode", keyCode.toString());
+
+        // HAVING and the final projection, over keys then aggregates
+        final RexProgram result = spec.resultProgram();
+        final int nKeys = spec.groupKeys().size();
+        final List<ExprCodegen.Expr> resultInputs = new ArrayList<>();
+        for (int p = 0; p < nKeys; p++) {
+            if (p == spec.windowStartKey()) {
+                resultInputs.add(new ExprCodegen.Expr("window_start", "false", SqlType.TIMESTAMP));
+            } else if (p == spec.windowEndKey()) {
+                resultInputs.add(new ExprCodegen.Expr("window_end", "false", SqlType.TIMESTAMP));
+            } else {
+                final ExprCodegen.Expr k = keyExprs.get(p);
+                resultInputs.add(new ExprCodegen.Expr("k" + p, k.nullable() ? "k" + p + "_null" : "false", k.type()));
+            }
+        }
+        resultInputs.addAll(aggResults);
+        final ExprCodegen resultGen = new ExprCodegen(new ExprCodegen.Inputs() {
+            @Override
+            public ExprCodegen.Expr input(final int index) {
+                return resultInputs.get(index);
+            }
+
+            @Override
+            public String name(final int index) {
+                return index >= nKeys ? spec.aggregates().get(index - nKeys).name()
+                    : result.getInputRowType().getFieldNames().get(index);
+            }
+        }, rexBuilder, new TempNames());
+        final String resultIndent = "        ";
+        if (result.getCondition() != null) {
+            final StringBuilder code = new StringBuilder();
+            final ExprCodegen.Expr cond = resultGen.gen(result.expandLocalRef(result.getCondition()), code, resultIndent);
+            final Map<String, Object> h = new HashMap<>();
+            h.put("code", code.toString());
+            h.put("pass", cond.nullable() ? "!" + cond.isNull() + " && " + cond.value() : cond.value());
+            model.put("having", h);
+        }
+        final StringBuilder resultCode = new StringBuilder();
+        final List<ExprCodegen.Expr> outputs = new ArrayList<>();
+        for (final RexNode project : result.expandList(result.getProjectList())) {
+            outputs.add(resultGen.gen(project, resultCode, resultIndent));
+        }
+        model.put("resultCode", resultCode.toString());
+        model.put("results", resultsModel(spec.output(), outputs));
+        return render(spec, model, sql);
+    }
+
+    private static ExprCodegen.Expr genProjection(final ExprCodegen gen, final List<RexNode> projects, final int field,
+                                                  final StringBuilder code, final String indent,
+                                                  final Map<Integer, ExprCodegen.Expr> projected) throws CompileException {
+        final ExprCodegen.Expr e = gen.gen(projects.get(field), code, indent);
+        projected.put(field, e);
+        return e;
+    }
+
+    /** The 64-bit key word of a key value. */
+    private static String wordOf(final ExprCodegen.Expr k) {
+        return switch (k.type()) {
+            case BIGINT, TIMESTAMP -> k.value();
+            case INT -> "(long) " + k.value();
+            case BOOLEAN -> "(" + k.value() + " ? 1L : 0L)";
+            case DOUBLE -> "SqlFunctions.keyBits(" + k.value() + ")";
+            case VARCHAR -> k.code() != null ? "(long) " + k.code() : "(long) dictionary.intern(" + k.value() + ")";
+        };
+    }
+
+    private static String decode(final SqlType type, final String word) {
+        return switch (type) {
+            case BIGINT, TIMESTAMP -> word;
+            case INT -> "(int) " + word;
+            case BOOLEAN -> word + " != 0L";
+            case DOUBLE -> "Double.longBitsToDouble(" + word + ")";
+            case VARCHAR -> "dictionary.get((int) " + word + ")";
+        };
+    }
+
+    private static List<Map<String, Object>> columnsModel(final KernelSpec spec, final Schema input,
+                                                          final RexProgram program,
+                                                          final Map<Integer, ExprCodegen.Expr> exprs) {
+        final List<RexNode> all = new ArrayList<>(program.expandList(program.getProjectList()));
+        if (program.getCondition() != null) {
+            all.add(program.expandLocalRef(program.getCondition()));
+        }
+        final ImmutableBitSet.Builder used = ImmutableBitSet.builder();
+        used.addAll(RelOptUtil.InputFinder.bits(all, null));
+        if (spec.window() != null) {
+            used.set(spec.window().timeColumn());
+        }
+        final List<Map<String, Object>> columns = new ArrayList<>();
+        final Set<String> names = new HashSet<>();
+        for (final int index : used.build()) {
+            if (index >= input.size()) {
+                continue; // window_start, window_end
+            }
+            final Column c = input.column(index);
+            String var = c.name().replaceAll("[^A-Za-z0-9_]", "_");
+            if (var.isEmpty() || !Character.isJavaIdentifierStart(var.charAt(0)) || RESERVED.contains(var)
+                || JAVA_KEYWORDS.contains(var) || var.matches("[tka][0-9]+.*") || !names.add(var.toLowerCase(Locale.ROOT))) {
+                var = "col" + index + "_" + var;
+                names.add(var.toLowerCase(Locale.ROOT));
+            }
+            final Map<String, Object> m = new HashMap<>();
+            m.put("index", index);
+            m.put("var", var);
+            m.put("nullable", c.nullable());
+            m.put("varchar", c.type() == SqlType.VARCHAR);
+            m.put("javaType", JavaType.name(c.type()));
+            m.put("getter", switch (c.type()) {
+                case BOOLEAN -> "getBoolean";
+                case INT -> "getInt";
+                case BIGINT, TIMESTAMP -> "getLong";
+                case DOUBLE -> "getDouble";
+                case VARCHAR -> "getString";
+            });
+            columns.add(m);
+            exprs.put(index, new ExprCodegen.Expr(var, c.nullable() ? var + "_null" : "false", c.type(),
+                c.type() == SqlType.VARCHAR ? var + "_code" : null));
+        }
+        return columns;
+    }
+
+    private static List<Map<String, Object>> outputModel(final Schema output) {
+        final List<Map<String, Object>> out = new ArrayList<>();
+        for (final Column c : output.columns()) {
+            final Map<String, Object> m = new HashMap<>();
+            m.put("nameLiteral", JavaType.stringLiteral(c.name()));
+            m.put("type", c.type().name());
+            m.put("nullable", c.nullable());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> resultsModel(final Schema output, final List<ExprCodegen.Expr> values) {
+        final List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            final ExprCodegen.Expr v = values.get(i);
+            final SqlType type = output.column(i).type();
+            final Map<String, Object> m = new HashMap<>();
+            m.put("index", i);
+            m.put("setter", JavaType.rowSetter(type));
+            m.put("value", ExprCodegen.convert(v, type));
+            m.put("isNull", v.isNull());
+            m.put("nullable", v.nullable());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static GeneratedKernel render(final KernelSpec spec, final Map<String, Object> model, final String sql) {
+        // deterministic per query: the same SQL over the same schema gives the same class name
+        final String className = spec.shape().template() + "_" + digest(sql + "\n" + spec.table().schema());
+        model.put("className", className);
+        try {
+            final Template template = FREEMARKER.getTemplate(spec.shape().template() + ".java.ftl");
+            final StringWriter out = new StringWriter();
+            template.process(model, out);
+            return new GeneratedKernel(className, out.toString());
+        } catch (final IOException | TemplateException e) {
+            throw new IllegalStateException("kernel template " + spec.shape().template() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String digest(final String text) {
+        try {
+            final byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            final StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 6; i++) {
+                sb.append(String.format("%02x", d[i]));
+            }
+            return sb.toString();
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.sluice.compiler.plan;
+
+import org.apache.calcite.rel.RelNode;
+
+import java.util.List;
+
+/**
+ * A validated query, planned into Calcite relational algebra with filters and projections merged
+ * into {@code Calc} nodes: what the kernel lowering reads.
+ *
+ * @param table       the table the query reads
+ * @param rel         the plan (Calc / Aggregate / TableFunctionScan / TableScan)
+ * @param logicalPlan the logical plan as Calcite prints it, before Calc merging
+ * @param fieldNames  the output column names
+ * @param emit        the EMIT clause, or null when the query has none
+ * @param emitLine    line of the EMIT clause (0 without one)
+ * @param emitColumn  column of the EMIT clause
+ * @param queryLine   line of the query's first token (for messages about the query as a whole)
+ * @param queryColumn column of the query's first token
+ */
+public record PlannedQuery(TableDefinition table, RelNode rel, String logicalPlan, List<String> fieldNames,
+                           EmitMode emit, int emitLine, int emitColumn, int queryLine, int queryColumn) {
+
+    /** The optional trailing EMIT clause. */
+    public enum EmitMode {
+        CHANGES,
+        FINAL
+    }
+}

@@ -1,0 +1,335 @@
+package io.sluice.compiler.plan;
+
+import io.sluice.compiler.CompileException;
+import io.sluice.compiler.parser.SluiceSqlParser;
+import io.sluice.compiler.parser.SqlCreateTable;
+import io.sluice.compiler.parser.SqlEmit;
+import io.sluice.compiler.parser.SqlTableColumn;
+import io.sluice.compiler.parser.SqlTableOption;
+import io.sluice.compiler.parser.SqlWatermark;
+import io.sluice.runtime.type.Column;
+import io.sluice.runtime.type.Schema;
+import io.sluice.runtime.type.SqlType;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIntervalLiteral;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.sql.SqlBasicCall;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * SQL text to a validated, planned query: parse (Sluice's generated parser), turn {@code CREATE
+ * TABLE}s into table definitions, check the query stays within what Sluice supports, validate it
+ * with Calcite, convert it to relational algebra and merge filters and projections into Calc nodes.
+ * Every failure is a {@link CompileException} with the position of the offending token.
+ */
+public final class QueryPlanner {
+    private static final Set<String> KNOWN_OPTIONS = Set.of("format", "path");
+
+    private QueryPlanner() {
+    }
+
+    /** Plans the single query of {@code sql}, a script of CREATE TABLE statements and one query. */
+    public static PlannedQuery plan(final String sql) throws CompileException {
+        final List<SqlNode> statements;
+        try {
+            statements = SluiceSqlParser.parseScript(sql);
+        } catch (final SqlParseException e) {
+            final SqlParserPos pos = e.getPos();
+            throw new CompileException(pos == null ? 1 : pos.getLineNum(), pos == null ? 1 : pos.getColumnNum(),
+                SluiceSqlParser.describe(e));
+        }
+        final Map<String, TableDefinition> tables = new LinkedHashMap<>();
+        SqlNode query = null;
+        for (final SqlNode statement : statements) {
+            if (statement instanceof SqlCreateTable create) {
+                final TableDefinition table = defineTable(create);
+                final String key = table.name().toLowerCase(Locale.ROOT);
+                if (tables.containsKey(key)) {
+                    throw error(create.name().getParserPosition(), "table '" + table.name() + "' is declared twice");
+                }
+                tables.put(key, table);
+            } else if (query == null) {
+                query = statement;
+            } else {
+                throw error(statement.getParserPosition(),
+                    "a query file holds one query; this is a second one (split it into two files)");
+            }
+        }
+        if (query == null) {
+            throw new CompileException(1, 1, "no query: the file declares tables but has no SELECT");
+        }
+        PlannedQuery.EmitMode emit = null;
+        SqlParserPos emitPos = SqlParserPos.ZERO;
+        if (query instanceof SqlEmit e) {
+            emit = PlannedQuery.EmitMode.valueOf(e.mode().name());
+            emitPos = e.emitPosition();
+            query = e.query();
+        }
+        final SqlParserPos queryPos = query.getParserPosition();
+        SupportedSql.check(query);
+        checkWindowTimeColumn(query, tables);
+        query = query.accept(new DecimalLiteralsAsDouble());
+        return validateAndConvert(query, tables, emit, emitPos, queryPos);
+    }
+
+    private static PlannedQuery validateAndConvert(final SqlNode query, final Map<String, TableDefinition> tables,
+                                                   final PlannedQuery.EmitMode emit, final SqlParserPos emitPos,
+                                                   final SqlParserPos queryPos)
+        throws CompileException {
+        final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
+        final CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        for (final TableDefinition t : tables.values()) {
+            root.add(t.name(), new SluiceTable(t));
+        }
+        final Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+        final CalciteCatalogReader catalog = new CalciteCatalogReader(root, List.of(), typeFactory,
+            new CalciteConnectionConfigImpl(properties));
+        final SqlValidator validator = SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(), catalog,
+            typeFactory, SqlValidator.Config.DEFAULT
+                .withConformance(SluiceSqlParser.config().conformance())
+                .withIdentifierExpansion(true));
+        final SqlNode validated;
+        try {
+            validated = validator.validate(query);
+        } catch (final CalciteContextException e) {
+            throw new CompileException(e.getPosLine(), e.getPosColumn(), validationMessage(e));
+        } catch (final RuntimeException e) {
+            throw new CompileException(queryPos.getLineNum(), queryPos.getColumnNum(),
+                "query cannot be validated: " + oneLine(e.getMessage()));
+        }
+        SupportedSql.checkFunctions(validated);
+
+        final RelOptCluster cluster = RelOptCluster.create(new HepPlanner(new HepProgramBuilder().build()),
+            new RexBuilder(typeFactory));
+        final SqlToRelConverter converter = new SqlToRelConverter((type, sql, schemaPath, viewPath) -> null,
+            validator, catalog, cluster, StandardConvertletTable.INSTANCE,
+            SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
+                .withInSubQueryThreshold(Integer.MAX_VALUE));
+        final RelRoot relRoot = converter.convertQuery(validated, false, true);
+        final RelNode logical = relRoot.project();
+        final String logicalPlan = RelOptUtil.toString(logical);
+        final TableDefinition table = tableOf(logical, tables, queryPos);
+
+        final HepPlanner hep = new HepPlanner(new HepProgramBuilder()
+            .addRuleInstance(CoreRules.FILTER_TO_CALC)
+            .addRuleInstance(CoreRules.PROJECT_TO_CALC)
+            .addRuleInstance(CoreRules.CALC_MERGE)
+            .addRuleInstance(CoreRules.CALC_REMOVE)
+            .build());
+        hep.setRoot(logical);
+        final RelNode calcs = hep.findBestExp();
+        final List<String> names = new ArrayList<>(relRoot.validatedRowType.getFieldNames());
+        return new PlannedQuery(table, calcs, logicalPlan, names, emit, emitPos.getLineNum(), emitPos.getColumnNum(),
+            queryPos.getLineNum(), queryPos.getColumnNum());
+    }
+
+    /** The single table the plan scans. */
+    private static TableDefinition tableOf(final RelNode rel, final Map<String, TableDefinition> tables,
+                                           final SqlParserPos queryPos) throws CompileException {
+        if (rel instanceof org.apache.calcite.rel.core.TableScan scan) {
+            final List<String> name = scan.getTable().getQualifiedName();
+            return tables.get(name.get(name.size() - 1).toLowerCase(Locale.ROOT));
+        }
+        for (final RelNode input : rel.getInputs()) {
+            final TableDefinition t = tableOf(input, tables, null);
+            if (t != null) {
+                return t;
+            }
+        }
+        if (queryPos != null) {
+            throw new CompileException(queryPos.getLineNum(), queryPos.getColumnNum(), "the query reads no declared table");
+        }
+        return null;
+    }
+
+    private static String validationMessage(final CalciteContextException e) {
+        final Throwable cause = e.getCause();
+        String message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
+        message = oneLine(message);
+        return ValidationMessages.rewrite(message);
+    }
+
+    static String oneLine(final String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        final int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /**
+     * A window is assigned from event time: TUMBLE's DESCRIPTOR column must be the column the table
+     * declares its WATERMARK on, or windows could never fire before end of input.
+     */
+    private static void checkWindowTimeColumn(final SqlNode query, final Map<String, TableDefinition> tables)
+        throws CompileException {
+        if (!(query instanceof org.apache.calcite.sql.SqlSelect select) || select.getFrom() == null) {
+            return;
+        }
+        SqlNode from = select.getFrom();
+        if (from.getKind() == SqlKind.AS) {
+            from = ((org.apache.calcite.sql.SqlCall) from).operand(0);
+        }
+        if (from.getKind() != SqlKind.COLLECTION_TABLE
+            || !(((org.apache.calcite.sql.SqlCall) from).operand(0) instanceof org.apache.calcite.sql.SqlCall tumble)) {
+            return;
+        }
+        TableDefinition table = null;
+        org.apache.calcite.sql.SqlIdentifier timeColumn = null;
+        for (SqlNode operand : tumble.getOperandList()) {
+            if (operand != null && operand.getKind() == SqlKind.ARGUMENT_ASSIGNMENT) {
+                operand = ((org.apache.calcite.sql.SqlCall) operand).operand(0);
+            }
+            if (operand == null) {
+                continue;
+            }
+            if (operand.getKind() == SqlKind.EXPLICIT_TABLE
+                && ((org.apache.calcite.sql.SqlCall) operand).operand(0) instanceof org.apache.calcite.sql.SqlIdentifier id) {
+                table = tables.get(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
+            } else if (operand.getKind() == SqlKind.DESCRIPTOR
+                && ((org.apache.calcite.sql.SqlCall) operand).operand(0) instanceof org.apache.calcite.sql.SqlIdentifier id) {
+                timeColumn = id;
+            }
+        }
+        if (table == null || timeColumn == null) {
+            return; // the validator reports the unknown table or the malformed call
+        }
+        final String name = timeColumn.names.get(timeColumn.names.size() - 1);
+        final int column = table.schema().indexOf(name);
+        if (column < 0) {
+            return; // the validator reports the unknown column
+        }
+        if (column != table.eventTimeColumn()) {
+            throw error(timeColumn.getParserPosition(), "TUMBLE needs an event-time column: '" + name
+                + "' has no WATERMARK (declare WATERMARK FOR " + name + " AS " + name
+                + " - INTERVAL '...' SECOND in table '" + table.name() + "')");
+        }
+    }
+
+    // ------------------------------------------------------------------ CREATE TABLE
+
+    private static TableDefinition defineTable(final SqlCreateTable create) throws CompileException {
+        final String name = create.name().getSimple();
+        final List<Column> columns = new ArrayList<>();
+        final Schema probe;
+        for (final SqlTableColumn c : create.columns()) {
+            final String columnName = c.simpleName();
+            for (final Column existing : columns) {
+                if (existing.name().equalsIgnoreCase(columnName)) {
+                    throw error(c.name().getParserPosition(), "column '" + columnName + "' is declared twice");
+                }
+            }
+            columns.add(new Column(columnName, typeOf(c.type()), c.nullable()));
+        }
+        probe = new Schema(columns);
+        int eventTime = -1;
+        long delay = 0;
+        if (create.watermark().isPresent()) {
+            final SqlWatermark w = create.watermark().get();
+            final String column = w.column().getSimple();
+            eventTime = probe.indexOf(column);
+            if (eventTime < 0) {
+                throw error(w.column().getParserPosition(), "WATERMARK FOR names unknown column '" + column + "'");
+            }
+            if (probe.column(eventTime).type() != SqlType.TIMESTAMP) {
+                throw error(w.column().getParserPosition(), "WATERMARK column '" + column
+                    + "' must be TIMESTAMP(3), not " + probe.column(eventTime).type().sqlName());
+            }
+            delay = watermarkDelay(w, probe.column(eventTime).name());
+        }
+        final Map<String, String> options = new LinkedHashMap<>();
+        for (final SqlTableOption o : create.optionList()) {
+            final String key = o.key().toLowerCase(Locale.ROOT);
+            if (!KNOWN_OPTIONS.contains(key)) {
+                throw error(o.position(), "unknown table option '" + o.key() + "' (known: 'format', 'path')");
+            }
+            if (options.containsKey(key)) {
+                throw error(o.position(), "table option '" + o.key() + "' is given twice");
+            }
+            options.put(key, o.value());
+        }
+        final String format = options.getOrDefault("format", "csv");
+        if (!format.equalsIgnoreCase("csv")) {
+            throw error(create.getParserPosition(), "format '" + format + "' is not supported (only 'csv')");
+        }
+        final SqlParserPos pos = create.name().getParserPosition();
+        return new TableDefinition(name, probe, eventTime, delay, options, pos.getLineNum(), pos.getColumnNum());
+    }
+
+    private static SqlType typeOf(final SqlDataTypeSpec spec) throws CompileException {
+        final String type = spec.getTypeName().getSimple().toUpperCase(Locale.ROOT);
+        return switch (type) {
+            case "BIGINT" -> SqlType.BIGINT;
+            case "INT", "INTEGER" -> SqlType.INT;
+            case "DOUBLE", "FLOAT" -> SqlType.DOUBLE;
+            case "BOOLEAN" -> SqlType.BOOLEAN;
+            case "VARCHAR", "CHAR", "STRING" -> SqlType.VARCHAR;
+            case "TIMESTAMP" -> {
+                final org.apache.calcite.sql.SqlTypeNameSpec ts = spec.getTypeNameSpec();
+                if (ts instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec b && b.getPrecision() >= 0
+                    && b.getPrecision() != 3) {
+                    throw error(spec.getParserPosition(), "TIMESTAMP(" + b.getPrecision()
+                        + ") is not supported: timestamps are TIMESTAMP(3) (milliseconds)");
+                }
+                yield SqlType.TIMESTAMP;
+            }
+            default -> throw error(spec.getParserPosition(), "type " + type
+                + " is not supported (supported: BIGINT, INT, DOUBLE, BOOLEAN, VARCHAR, TIMESTAMP(3))");
+        };
+    }
+
+    /** The delay of {@code WATERMARK FOR ts AS ts - INTERVAL 'n' unit} (or {@code AS ts}: no delay). */
+    private static long watermarkDelay(final SqlWatermark w, final String column) throws CompileException {
+        final SqlNode e = w.expression();
+        if (e instanceof org.apache.calcite.sql.SqlIdentifier id && id.getSimple().equalsIgnoreCase(column)) {
+            return 0;
+        }
+        if (e instanceof SqlBasicCall call && call.getKind() == SqlKind.MINUS && call.operandCount() == 2
+            && call.operand(0) instanceof org.apache.calcite.sql.SqlIdentifier id
+            && id.getSimple().equalsIgnoreCase(column)
+            && call.operand(1) instanceof SqlIntervalLiteral interval) {
+            final SqlIntervalLiteral.IntervalValue value = interval.getValueAs(SqlIntervalLiteral.IntervalValue.class);
+            final long millis = org.apache.calcite.sql.parser.SqlParserUtil.intervalToMillis(value);
+            if (millis < 0) {
+                throw error(interval.getParserPosition(), "watermark delay must not be negative");
+            }
+            return millis;
+        }
+        throw error(e.getParserPosition(), "WATERMARK expression must be '" + column + " - INTERVAL ...' or '"
+            + column + "'");
+    }
+
+    static CompileException error(final SqlParserPos pos, final String message) {
+        return new CompileException(pos.getLineNum(), pos.getColumnNum(), message);
+    }
+}

@@ -1,0 +1,22 @@
+package io.sluice.compiler.plan;
+
+import io.sluice.runtime.type.Schema;
+
+import java.util.Map;
+
+/**
+ * A table declared by {@code CREATE TABLE}: its columns, its event-time column and watermark
+ * delay (column -1 without a WATERMARK), and its {@code WITH} options (keys lower-cased).
+ */
+public record TableDefinition(String name, Schema schema, int eventTimeColumn, long watermarkDelayMillis,
+                              Map<String, String> options, int line, int column) {
+
+    /** The {@code 'path'} option, or null. */
+    public String path() {
+        return options.get("path");
+    }
+
+    public boolean hasWatermark() {
+        return eventTimeColumn >= 0;
+    }
+}

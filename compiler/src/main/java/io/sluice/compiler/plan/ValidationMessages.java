@@ -1,0 +1,27 @@
+package io.sluice.compiler.plan;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Makes Calcite's validator messages short and plain for Sluice's users. */
+final class ValidationMessages {
+    private static final Pattern CANNOT_APPLY = Pattern.compile(
+        "Cannot apply '(.+?)' to arguments of type '(.+?)'\\..*");
+    private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Object '(.+?)' not found");
+
+    private ValidationMessages() {
+    }
+
+    static String rewrite(final String message) {
+        Matcher m = CANNOT_APPLY.matcher(message);
+        if (m.matches()) {
+            return "type mismatch: cannot apply '" + m.group(1) + "' to " + m.group(2).replaceAll("<([A-Za-z0-9_(), ]+)>", "$1")
+                .replaceAll("\\s+", " ").strip();
+        }
+        m = TABLE_NOT_FOUND.matcher(message);
+        if (m.matches()) {
+            return "table '" + m.group(1) + "' not found (declare it with CREATE TABLE)";
+        }
+        return message;
+    }
+}
