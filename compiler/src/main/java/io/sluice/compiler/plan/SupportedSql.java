@@ -10,7 +10,6 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.EnumSet;
@@ -63,7 +62,7 @@ final class SupportedSql {
         if (!top) {
             throw unsupported(select.getParserPosition(), "subqueries are not supported yet");
         }
-        final SqlLiteral distinct = select.getModifierNode(SqlSelectKeyword.DISTINCT);
+        final SqlNode distinct = select.getModifierNode(SqlSelectKeyword.DISTINCT);
         if (distinct != null) {
             throw unsupported(distinct.getParserPosition(), "SELECT DISTINCT is not supported yet (use GROUP BY)");
         }

@@ -1,0 +1,83 @@
+package io.sluice.compiler.cli;
+
+import io.sluice.compiler.CompiledQuery;
+import io.sluice.compiler.kernel.KernelSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code sluice explain QUERY.sql [--source]}: the logical plan, the kernel spec, the generated Java. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = "Print the Calcite logical plan and the kernel spec of a query; with --source, the generated Java.")
+public final class ExplainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "QUERY.sql")
+    Path query;
+
+    @Option(names = "--source", description = "also print the generated kernel source")
+    boolean source;
+
+    @Option(names = "--verbose", description = "show stack traces of errors")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        final CompiledQuery compiled = QueryFile.read(query, query.toString()).generate();
+        final PrintWriter out = spec.commandLine().getOut();
+        out.println("== Logical plan ==");
+        out.print(compiled.plan().logicalPlan());
+        out.println();
+        out.println("== Kernel ==");
+        out.println(describe(compiled.spec(), compiled.kernel().className()));
+        if (source) {
+            out.println();
+            out.println("== Generated Java ==");
+            out.print(compiled.kernel().source());
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String describe(final KernelSpec spec, final String className) {
+        final StringBuilder sb = new StringBuilder();
+        sb.append("shape:      ").append(spec.shape()).append(" (template ").append(spec.shape().template())
+            .append(".java.ftl, class ").append(className).append(")\n");
+        sb.append("input:      ").append(spec.table().name()).append(' ').append(spec.table().schema());
+        if (spec.table().hasWatermark()) {
+            sb.append(", watermark ").append(spec.table().schema().column(spec.table().eventTimeColumn()).name())
+                .append(" - ").append(spec.table().watermarkDelayMillis()).append(" ms");
+        }
+        sb.append('\n');
+        if (spec.window() != null) {
+            sb.append("window:     TUMBLE(").append(spec.table().schema().column(spec.window().timeColumn()).name())
+                .append(", ").append(spec.window().sizeMillis()).append(" ms");
+            if (spec.window().offsetMillis() != 0) {
+                sb.append(", offset ").append(spec.window().offsetMillis()).append(" ms");
+            }
+            sb.append(")\n");
+        }
+        sb.append("row:        ").append(spec.rowProgram()).append('\n');
+        if (spec.aggregating()) {
+            sb.append("group keys: ");
+            for (int k = 0; k < spec.groupKeys().size(); k++) {
+                sb.append(k == 0 ? "" : ", ").append(spec.rowProgram().getOutputRowType().getFieldNames()
+                    .get(spec.groupKeys().get(k)));
+            }
+            sb.append('\n').append("aggregates: ");
+            for (int a = 0; a < spec.aggregates().size(); a++) {
+                sb.append(a == 0 ? "" : ", ").append(spec.aggregates().get(a).name());
+            }
+            sb.append('\n').append("result:     ").append(spec.resultProgram()).append('\n');
+        }
+        sb.append("output:     ").append(spec.output()).append(spec.changelog() ? " as a changelog (op column)"
+            : spec.shape() == KernelSpec.Shape.WINDOW_AGGREGATE ? ", one final row per window and group" : ", appended");
+        return sb.toString();
+    }
+}
