@@ -1,0 +1,7 @@
+-- DuckDB version of query.sql, run by DuckDbCrossCheckTest; ${dir} is this case's folder.
+
+CREATE TABLE trades AS SELECT * FROM read_csv('${dir}/in.csv', header = true, delim = ',', quote = '"', escape = '"',
+    allow_quoted_nulls = false, columns = {'symbol': 'VARCHAR', 'qty': 'BIGINT', 'price': 'DOUBLE'});
+SELECT symbol, COUNT(*) AS n, SUM(qty) AS volume, MIN(price) AS low, MAX(price) AS high,
+       AVG(price) AS avg_price
+FROM trades GROUP BY symbol;

@@ -1,0 +1,5 @@
+-- DuckDB version of query.sql, run by DuckDbCrossCheckTest; ${dir} is this case's folder.
+
+CREATE TABLE t AS SELECT * FROM read_csv('${dir}/in.csv', header = true, delim = ',', quote = '"', escape = '"',
+    allow_quoted_nulls = false, columns = {'id': 'BIGINT', 'x': 'INTEGER', 'flag': 'BOOLEAN'});
+SELECT id, x, flag FROM t WHERE x > 5 OR flag;
