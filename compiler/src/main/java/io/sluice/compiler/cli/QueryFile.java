@@ -92,7 +92,7 @@ public final class QueryFile {
             final Path dir = path.toAbsolutePath().getParent();
             file = dir.resolve(declared);
             shown = declared;
-            final Path relative = path.getParent();
+            final Path relative = Path.of(displayName).getParent();
             if (relative != null) {
                 shown = relative.resolve(declared).toString();
             }
