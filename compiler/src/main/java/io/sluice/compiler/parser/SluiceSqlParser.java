@@ -140,9 +140,17 @@ public final class SluiceSqlParser {
           t.kind != SluiceSqlParserImplConstants.EOF;
           t = lexer.getNextToken()) {
         if (t.kind == SluiceSqlParserImplConstants.QUOTE) {
-          // A lone ' is what remains of a string literal without its closing quote.
+          // A lone ' is what remains of a string literal without its closing quote. In
+          // 'it''s the lexer first takes 'it' as a whole literal: start at that literal then.
+          Token start =
+              last != null
+                      && last.kind == SluiceSqlParserImplConstants.QUOTED_STRING
+                      && last.endLine == t.beginLine
+                      && last.endColumn + 1 == t.beginColumn
+                  ? last
+                  : t;
           throw new SluiceLexicalException(
-              "unterminated string literal", t.beginLine, t.beginColumn);
+              "unterminated string literal", start.beginLine, start.beginColumn);
         }
         last = t;
       }
