@@ -188,7 +188,11 @@ final class SupportedSql {
             }
             return;
         }
-        if (!SUPPORTED.contains(call.getKind())) {
+        if (call.getOperator() instanceof org.apache.calcite.sql.SqlWindowTableFunction window) {
+            if (!window.getName().equalsIgnoreCase("TUMBLE")) {
+                throw unsupported(call.getParserPosition(), window.getName() + " windows are not supported yet");
+            }
+        } else if (!SUPPORTED.contains(call.getKind())) {
             throw unsupported(call.getParserPosition(), describe(call) + " is not supported yet");
         }
         for (final SqlNode operand : call.getOperandList()) {
