@@ -191,6 +191,41 @@ public final class CsvTable {
     }
 
     /**
+     * Writes the table in the corpus output conventions: {@code \n} line ends, NULL as an empty
+     * field, the empty string as {@code ""}, and exactly the fields containing {@code ,}
+     * {@code "} CR or LF quoted (quotes doubled). {@code parse(t.toCsv(), ..)} equals {@code t}.
+     */
+    public String toCsv() {
+        StringBuilder out = new StringBuilder();
+        appendRecord(out, header);
+        for (List<String> row : rows) {
+            appendRecord(out, row);
+        }
+        return out.toString();
+    }
+
+    private static void appendRecord(StringBuilder out, List<String> cells) {
+        for (int c = 0; c < cells.size(); c++) {
+            if (c > 0) {
+                out.append(',');
+            }
+            String cell = cells.get(c);
+            if (cell == null) {
+                continue;
+            }
+            if (cell.isEmpty()) {
+                out.append("\"\"");
+            } else if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\r') >= 0
+                    || cell.indexOf('\n') >= 0) {
+                out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            } else {
+                out.append(cell);
+            }
+        }
+        out.append('\n');
+    }
+
+    /**
      * Renders the table as aligned text for humans (failure messages). NULL is shown as
      * {@code <null>}, the empty string as {@code ""}, line breaks inside cells as {@code \n}.
      */

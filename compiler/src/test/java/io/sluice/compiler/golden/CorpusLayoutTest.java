@@ -43,7 +43,9 @@ class CorpusLayoutTest {
             String text = Files.readString(dir.resolve(GoldenCorpus.EXPECTED), StandardCharsets.UTF_8);
             assertThat(text).as(name + ": expected.csv uses \\n line ends").doesNotContain("\r\n");
             assertThat(text).as(name + ": expected.csv ends with a line end").endsWith("\n");
-            CsvTable.read(dir.resolve(GoldenCorpus.EXPECTED)); // parses, not ragged
+            CsvTable table = CsvTable.parse(text, name + "/" + GoldenCorpus.EXPECTED); // not ragged
+            assertThat(table.toCsv()).as(name + ": expected.csv quotes exactly the fields with , \" CR LF")
+                    .isEqualTo(text);
             if (!Files.isRegularFile(dir.resolve(GoldenCorpus.DUCKDB))) {
                 assertThat(query).as(name + ": without duckdb.sql, query.sql says it was checked by hand")
                         .containsIgnoringCase("by hand");

@@ -64,6 +64,18 @@ class CsvTableTest {
     }
 
     @Test
+    void toCsvQuotesExactlyWhatNeedsQuotingAndRoundTrips() {
+        CsvTable table = CsvTable.of(Arrays.asList("id", "name"), Arrays.asList(
+                Arrays.asList("1", null), Arrays.asList("2", ""), Arrays.asList("3", "a,b"),
+                Arrays.asList("4", "say \"hi\""), Arrays.asList("5", "x\ny"), Arrays.asList("6", " z ")));
+
+        String csv = table.toCsv();
+
+        assertThat(csv).isEqualTo("id,name\n1,\n2,\"\"\n3,\"a,b\"\n4,\"say \"\"hi\"\"\"\n5,\"x\ny\"\n6, z \n");
+        assertThat(CsvTable.parse(csv, "t")).isEqualTo(table);
+    }
+
+    @Test
     void renderShowsNullAndEmptyDistinctly() {
         String text = CsvTable.parse("name,n\n,1\n\"\",2\n", "t").render();
 
