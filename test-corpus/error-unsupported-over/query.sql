@@ -8,5 +8,5 @@ CREATE TABLE trades (
   WATERMARK FOR ts AS ts - INTERVAL '2' SECOND
 ) WITH ('format' = 'csv', 'path' = 'in.csv');
 
-SELECT symbol, SUM(qty) OVER (PARTITION BY symbol) AS running
+SELECT symbol, SUM(qty) OVER (PARTITION BY symbol) AS running_total
 FROM trades;

@@ -36,7 +36,7 @@ public final class ${className} extends KernelBase {
         try {
             for (; i < n; i++) {
 <@common.readRow/>
-<@common.filter/>
+<@common.applyFilter/>
 <@common.writeKey "groups"/>
                 final int e = groups.findOrInsert(h);
                 final UnsafeBuffer buf = groups.buffer();

@@ -22,7 +22,7 @@ public final class ${className} extends KernelBase {
         try {
             for (; i < n; i++) {
 <@common.readRow/>
-<@common.filter/>
+<@common.applyFilter/>
 ${projectCode}<#t>
 <#list results as o>
 <@common.setOutput o "                "/>

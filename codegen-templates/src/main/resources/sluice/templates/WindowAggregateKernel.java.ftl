@@ -31,7 +31,7 @@ public final class ${className} extends KernelBase {
         try {
             for (; i < n; i++) {
 <@common.readRow/>
-<@common.filter/>
+<@common.applyFilter/>
                 if (window_end <= batch.watermarkBefore(i)) {
                     lateRows++;
                     continue;

@@ -66,7 +66,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 </#macro>
 
 <#-- WHERE: rows that do not pass are counted and skipped. -->
-<#macro filter>
+<#macro applyFilter>
 <#if filter??>
 ${filter.code}<#t>
                 if (!(${filter.pass})) {

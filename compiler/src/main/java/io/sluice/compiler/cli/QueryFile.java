@@ -4,6 +4,7 @@ import io.sluice.compiler.CompileException;
 import io.sluice.compiler.CompiledQuery;
 import io.sluice.compiler.SluiceCompiler;
 import io.sluice.compiler.plan.TableDefinition;
+import io.sluice.runtime.error.DataException;
 import io.sluice.runtime.exec.SourceSpec;
 
 import java.io.IOException;
@@ -91,6 +92,10 @@ public final class QueryFile {
             }
             final Path dir = path.toAbsolutePath().getParent();
             file = dir.resolve(declared);
+            if (!Files.isRegularFile(file)) {
+                throw new DataException(displayName + ":" + table.pathLine() + ":" + table.pathColumn(),
+                    "input file '" + declared + "' not found (a table's 'path' is relative to the query file's folder)");
+            }
             shown = declared;
             final Path relative = Path.of(displayName).getParent();
             if (relative != null) {

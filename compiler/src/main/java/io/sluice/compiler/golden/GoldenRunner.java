@@ -168,7 +168,12 @@ public final class GoldenRunner {
         try {
             final QueryFile file = QueryFile.read(caseDir.resolve(GoldenCorpus.QUERY), GoldenCorpus.QUERY);
             final CompiledQuery compiled = file.compile();
-            final SourceSpec source = file.source(compiled, Map.of());
+            final SourceSpec source;
+            try {
+                source = file.source(compiled, Map.of());
+            } catch (final DataException e) {
+                return new Result("", compiled.output(), compiled.changelog(), e.getMessage());
+            }
             final StringWriter out = new StringWriter();
             final CsvSink sink = new CsvSink(out, "result", compiled.output(), compiled.changelog());
             try {

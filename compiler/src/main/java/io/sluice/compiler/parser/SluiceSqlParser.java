@@ -55,7 +55,7 @@ public final class SluiceSqlParser {
           .withQuotedCasing(Casing.UNCHANGED)
           .withCaseSensitive(false)
           .withIdentifierMaxLength(IDENTIFIER_MAX_LENGTH)
-          .withConformance(SqlConformanceEnum.DEFAULT);
+          .withConformance(SluiceConformance.INSTANCE);
 
   /** Calcite's dialect, but identifiers quoted with back-ticks, as this parser reads them. */
   private static final SqlDialect DIALECT =

@@ -117,7 +117,9 @@ public final class QueryPlanner {
         final SqlValidator validator = SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(), catalog,
             typeFactory, SqlValidator.Config.DEFAULT
                 .withConformance(SluiceSqlParser.config().conformance())
-                .withIdentifierExpansion(true));
+                .withIdentifierExpansion(true)
+                // no implicit casts: comparing VARCHAR with a number is a type error, not a runtime cast
+                .withTypeCoercionEnabled(false));
         final SqlNode validated;
         try {
             validated = validator.validate(query);
@@ -127,7 +129,7 @@ public final class QueryPlanner {
             throw new CompileException(queryPos.getLineNum(), queryPos.getColumnNum(),
                 "query cannot be validated: " + oneLine(e.getMessage()));
         }
-        SupportedSql.checkFunctions(validated);
+        SupportedSql.checkFunctions(validated, validator);
 
         final RelOptCluster cluster = RelOptCluster.create(new HepPlanner(new HepProgramBuilder().build()),
             new RexBuilder(typeFactory));
@@ -216,8 +218,9 @@ public final class QueryPlanner {
             if (operand.getKind() == SqlKind.EXPLICIT_TABLE
                 && ((org.apache.calcite.sql.SqlCall) operand).operand(0) instanceof org.apache.calcite.sql.SqlIdentifier id) {
                 table = tables.get(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
-            } else if (operand.getKind() == SqlKind.DESCRIPTOR
-                && ((org.apache.calcite.sql.SqlCall) operand).operand(0) instanceof org.apache.calcite.sql.SqlIdentifier id) {
+            } else if (operand instanceof org.apache.calcite.sql.SqlCall call
+                && call.getOperator().getName().equalsIgnoreCase("DESCRIPTOR") && call.operandCount() == 1
+                && call.operand(0) instanceof org.apache.calcite.sql.SqlIdentifier id) {
                 timeColumn = id;
             }
         }
@@ -268,7 +271,11 @@ public final class QueryPlanner {
             delay = watermarkDelay(w, probe.column(eventTime).name());
         }
         final Map<String, String> options = new LinkedHashMap<>();
+        SqlParserPos pathPos = create.name().getParserPosition();
         for (final SqlTableOption o : create.optionList()) {
+            if (o.key().equalsIgnoreCase("path")) {
+                pathPos = o.valueNode().getParserPosition();
+            }
             final String key = o.key().toLowerCase(Locale.ROOT);
             if (!KNOWN_OPTIONS.contains(key)) {
                 throw error(o.position(), "unknown table option '" + o.key() + "' (known: 'format', 'path')");
@@ -283,7 +290,8 @@ public final class QueryPlanner {
             throw error(create.getParserPosition(), "format '" + format + "' is not supported (only 'csv')");
         }
         final SqlParserPos pos = create.name().getParserPosition();
-        return new TableDefinition(name, probe, eventTime, delay, options, pos.getLineNum(), pos.getColumnNum());
+        return new TableDefinition(name, probe, eventTime, delay, options, pos.getLineNum(), pos.getColumnNum(),
+            pathPos.getLineNum(), pathPos.getColumnNum());
     }
 
     private static SqlType typeOf(final SqlDataTypeSpec spec) throws CompileException {

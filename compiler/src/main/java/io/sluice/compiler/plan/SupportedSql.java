@@ -12,7 +12,15 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidator;
+
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -43,7 +51,7 @@ final class SupportedSql {
         if (query instanceof SqlOrderBy orderBy) {
             final SqlNodeList order = orderBy.orderList;
             if (order != null && !order.isEmpty()) {
-                throw unsupported(order.get(0).getParserPosition(), "ORDER BY is not supported on a stream "
+                throw unsupported(order.getParserPosition(), "ORDER BY is not supported on a stream "
                     + "(results are emitted as they are produced; sort the output file instead)");
             }
             throw unsupported(orderBy.getParserPosition(), "LIMIT/OFFSET/FETCH are not supported on a stream");
@@ -101,8 +109,7 @@ final class SupportedSql {
             return;
         }
         if (from instanceof SqlJoin join) {
-            throw unsupported(join.getJoinTypeNode().getParserPosition().getLineNum() > 0
-                ? join.getRight().getParserPosition() : join.getParserPosition(), "JOIN is not supported yet");
+            throw unsupported(join.getJoinTypeNode().getParserPosition(), "JOIN is not supported yet");
         }
         if (from instanceof SqlSelect s) {
             checkSelect(s, false);
@@ -166,12 +173,60 @@ final class SupportedSql {
         }
     }
 
+    private static final Set<SqlKind> COMPARISONS = EnumSet.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS,
+        SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL,
+        SqlKind.BETWEEN, SqlKind.IN, SqlKind.NOT_IN);
+
+    /**
+     * Calcite lets a string be compared with a number by casting it at run time; Sluice rejects it
+     * when compiling (a string literal compared with a TIMESTAMP stays allowed: it is a timestamp).
+     */
+    private static void checkComparison(final SqlCall call, final SqlValidator validator) throws CompileException {
+        final List<SqlNode> operands = new ArrayList<>();
+        for (final SqlNode operand : call.getOperandList()) {
+            if (operand instanceof SqlNodeList list) {
+                operands.addAll(list.getList());
+            } else if (operand != null && !(operand instanceof SqlLiteral l && l.getTypeName() == SqlTypeName.SYMBOL)) {
+                operands.add(operand);
+            }
+        }
+        RelDataType first = null;
+        SqlNode firstNode = null;
+        for (final SqlNode operand : operands) {
+            final RelDataType type = validator.getValidatedNodeTypeIfKnown(operand);
+            if (type == null || type.getSqlTypeName() == SqlTypeName.NULL) {
+                continue;
+            }
+            if (first == null) {
+                first = type;
+                firstNode = operand;
+                continue;
+            }
+            final boolean firstChar = SqlTypeUtil.inCharFamily(first);
+            final boolean otherChar = SqlTypeUtil.inCharFamily(type);
+            if (firstChar != otherChar) {
+                final SqlNode charNode = firstChar ? firstNode : operand;
+                final RelDataType nonChar = firstChar ? type : first;
+                if (charNode instanceof SqlLiteral && SqlTypeUtil.isDatetime(nonChar)) {
+                    continue;
+                }
+                throw unsupported(call.getParserPosition(), "type mismatch: cannot compare "
+                    + first.getSqlTypeName() + " with " + type.getSqlTypeName() + " in '" + call.getOperator().getName()
+                    + "' (CAST one side explicitly)");
+            }
+        }
+    }
+
     /** After validation: every operator and function must be one the code generator implements. */
-    static void checkFunctions(final SqlNode validated) throws CompileException {
+    static void checkFunctions(final SqlNode validated, final SqlValidator validator) throws CompileException {
+        checkFunctionsIn(validated, validator);
+    }
+
+    private static void checkFunctionsIn(final SqlNode validated, final SqlValidator validator) throws CompileException {
         if (validated instanceof SqlNodeList list) {
             for (final SqlNode n : list) {
                 if (n != null) {
-                    checkFunctions(n);
+                    checkFunctionsIn(n, validator);
                 }
             }
             return;
@@ -183,7 +238,7 @@ final class SupportedSql {
             for (final SqlNode n : new SqlNode[] {select.getSelectList(), select.getFrom(), select.getWhere(),
                 select.getGroup(), select.getHaving()}) {
                 if (n != null) {
-                    checkFunctions(n);
+                    checkFunctionsIn(n, validator);
                 }
             }
             return;
@@ -195,9 +250,12 @@ final class SupportedSql {
         } else if (!SUPPORTED.contains(call.getKind())) {
             throw unsupported(call.getParserPosition(), describe(call) + " is not supported yet");
         }
+        if (COMPARISONS.contains(call.getKind())) {
+            checkComparison(call, validator);
+        }
         for (final SqlNode operand : call.getOperandList()) {
             if (operand != null) {
-                checkFunctions(operand);
+                checkFunctionsIn(operand, validator);
             }
         }
     }

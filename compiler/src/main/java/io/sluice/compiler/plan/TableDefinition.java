@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * A table declared by {@code CREATE TABLE}: its columns, its event-time column and watermark
- * delay (column -1 without a WATERMARK), and its {@code WITH} options (keys lower-cased).
+ * delay (column -1 without a WATERMARK), and its {@code WITH} options (keys lower-cased), with the
+ * positions of its name and of its {@code 'path'} value (the name's, without one) for messages.
  */
 public record TableDefinition(String name, Schema schema, int eventTimeColumn, long watermarkDelayMillis,
-                              Map<String, String> options, int line, int column) {
+                              Map<String, String> options, int line, int column, int pathLine, int pathColumn) {
 
     /** The {@code 'path'} option, or null. */
     public String path() {

@@ -2,7 +2,6 @@ package io.sluice.runtime.batch;
 
 import io.sluice.runtime.type.Column;
 import io.sluice.runtime.type.Schema;
-import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -24,6 +23,8 @@ public final class ColumnBatch implements AutoCloseable {
     private final Schema schema;
     private final int capacity;
     private final ColumnVector[] columns;
+    private final OffHeapBuffer lineMemory;
+    private final OffHeapBuffer watermarkMemory;
     private final UnsafeBuffer lines;
     private final UnsafeBuffer watermarks;
     private String sourceName = "";
@@ -47,8 +48,10 @@ public final class ColumnBatch implements AutoCloseable {
             final Column c = schema.column(i);
             columns[i] = new ColumnVector(c.type(), c.nullable(), capacity, dictionary);
         }
-        this.lines = new UnsafeBuffer(BufferUtil.allocateDirectAligned(capacity * 8, ColumnVector.ALIGNMENT));
-        this.watermarks = new UnsafeBuffer(BufferUtil.allocateDirectAligned(capacity * 8, ColumnVector.ALIGNMENT));
+        this.lineMemory = OffHeapBuffer.allocate(capacity * 8L);
+        this.watermarkMemory = OffHeapBuffer.allocate(capacity * 8L);
+        this.lines = lineMemory.buffer();
+        this.watermarks = watermarkMemory.buffer();
     }
 
     public Schema schema() {
@@ -136,8 +139,8 @@ public final class ColumnBatch implements AutoCloseable {
             for (final ColumnVector c : columns) {
                 c.free();
             }
-            BufferUtil.free(lines);
-            BufferUtil.free(watermarks);
+            lineMemory.close();
+            watermarkMemory.close();
         }
     }
 }

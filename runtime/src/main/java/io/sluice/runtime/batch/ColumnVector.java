@@ -1,7 +1,6 @@
 package io.sluice.runtime.batch;
 
 import io.sluice.runtime.type.SqlType;
-import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -15,11 +14,13 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class ColumnVector {
     /** Alignment of every column buffer: one cache line, and the widest vector load. */
-    public static final int ALIGNMENT = 64;
+    public static final int ALIGNMENT = OffHeapBuffer.ALIGNMENT;
 
     private final SqlType type;
     private final boolean nullable;
     private final int capacity;
+    private final OffHeapBuffer dataMemory;
+    private final OffHeapBuffer nullMemory;
     private final UnsafeBuffer data;
     private final UnsafeBuffer nulls;
     private final StringDictionary dictionary;
@@ -28,15 +29,11 @@ public final class ColumnVector {
         this.type = type;
         this.nullable = nullable;
         this.capacity = capacity;
-        this.data = new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(capacity * type.width()), ALIGNMENT));
-        this.nulls = nullable
-            ? new UnsafeBuffer(BufferUtil.allocateDirectAligned(align((capacity + 7) >>> 3), ALIGNMENT))
-            : null;
+        this.dataMemory = OffHeapBuffer.allocate((long) capacity * type.width());
+        this.data = dataMemory.buffer();
+        this.nullMemory = nullable ? OffHeapBuffer.allocate((capacity + 7) >>> 3) : null;
+        this.nulls = nullable ? nullMemory.buffer() : null;
         this.dictionary = dictionary;
-    }
-
-    private static int align(final int bytes) {
-        return Math.max(ALIGNMENT, (bytes + ALIGNMENT - 1) & -ALIGNMENT);
     }
 
     public SqlType type() {
@@ -124,9 +121,9 @@ public final class ColumnVector {
     }
 
     void free() {
-        BufferUtil.free(data);
-        if (nulls != null) {
-            BufferUtil.free(nulls);
+        dataMemory.close();
+        if (nullMemory != null) {
+            nullMemory.close();
         }
     }
 }

@@ -158,12 +158,12 @@ public final class CsvSource implements AutoCloseable {
             final String problem = decodeRow(batch);
             if (problem != null) {
                 batch.removeLastRow();
-                final String where = position(problemField);
+                final String where = problemAtEnd ? name + ":" + recordLine + ":" + endColumn() : position(problemField);
                 if (policy == BadRowPolicy.FAIL) {
                     throw new DataException(where, problem);
                 }
                 rowsRejected++;
-                rejects.reject(name, recordLine, column(problemField), problem, recordText());
+                rejects.reject(name, recordLine, problemAtEnd ? endColumn() : column(problemField), problem, recordText());
             }
         }
         batch.watermarkAfter(watermark());
@@ -171,13 +171,16 @@ public final class CsvSource implements AutoCloseable {
     }
 
     private int problemField;
+    /** The problem is a missing field: point just past the record's last field. */
+    private boolean problemAtEnd;
 
     /** Decodes the current record into a new row of {@code batch}; returns a reason, or null when fine. */
     private String decodeRow(final ColumnBatch batch) {
         problemField = fields == 0 ? 0 : fields - 1;
+        problemAtEnd = fields < fieldCount;
         final int row = batch.addRow(recordLine, watermark());
         if (fields != fieldCount) {
-            problemField = Math.min(fields, fieldCount) - 1;
+            problemField = Math.min(fields, fieldCount);
             return (fields < fieldCount ? "too few fields" : "too many fields")
                 + " (expected " + fieldCount + ", found " + fields + ")";
         }
@@ -247,7 +250,7 @@ public final class CsvSource implements AutoCloseable {
                     }
                 }
                 case TIMESTAMP -> {
-                    final long ts = Timestamps.parse(b, s, e);
+                    final long ts = Timestamps.parse(b, s, e - s);
                     if (ts == Timestamps.INVALID) {
                         return "not a TIMESTAMP (yyyy-MM-dd HH:mm:ss[.SSS] or epoch milliseconds): '"
                             + text(b, s, e) + "' (column '" + column.name() + "')";
@@ -478,6 +481,12 @@ public final class CsvSource implements AutoCloseable {
     private static String text(final byte[] b, final int s, final int e) {
         final String t = new String(b, s, e - s, StandardCharsets.UTF_8);
         return t.length() > 60 ? t.substring(0, 57) + "..." : t;
+    }
+
+    /** 1-based column just past the current record's last field. */
+    private int endColumn() {
+        final int last = fields - 1;
+        return columnOf(fieldEnd[last]) + (fieldQuoted[last] ? 1 : 0);
     }
 
     private String position(final int f) {

@@ -1,7 +1,7 @@
 package io.sluice.runtime.state;
 
 import io.sluice.runtime.error.DataException;
-import org.agrona.BufferUtil;
+import io.sluice.runtime.batch.OffHeapBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Arrays;
@@ -28,6 +28,7 @@ public final class GroupTable implements AutoCloseable {
     private final MemoryBudget budget;
     private final long[] key;
 
+    private OffHeapBuffer entryMemory;
     private UnsafeBuffer entries;
     private int entryCapacity;
     private int size;
@@ -138,13 +139,14 @@ public final class GroupTable implements AutoCloseable {
             throw new DataException("", "group state exceeds 2 GiB in one table (" + capacity + " groups)");
         }
         budget.reserve(bytes);
-        final UnsafeBuffer next = new UnsafeBuffer(BufferUtil.allocateDirectAligned((int) Math.max(64, bytes), 64));
+        final OffHeapBuffer next = OffHeapBuffer.allocate(bytes);
         if (entries != null) {
-            next.putBytes(0, entries, 0, size * entryBytes);
+            next.buffer().putBytes(0, entries, 0, size * entryBytes);
             budget.release((long) entryCapacity * entryBytes);
-            BufferUtil.free(entries);
+            entryMemory.close();
         }
-        entries = next;
+        entryMemory = next;
+        entries = next.buffer();
         entryCapacity = capacity;
     }
 
@@ -192,7 +194,7 @@ public final class GroupTable implements AutoCloseable {
     public void close() {
         if (entries != null) {
             budget.release((long) entryCapacity * entryBytes + slots.length * 8L);
-            BufferUtil.free(entries);
+            entryMemory.close();
             entries = null;
         }
     }
