@@ -1,5 +1,5 @@
 -- Proves: a window function (aggregate OVER a partition) is rejected at the OVER keyword.
--- Verified: by hand (position of OVER).
+-- Verified: by hand (the error points at the windowed aggregate, SUM(qty) OVER ...).
 CREATE TABLE trades (
   symbol VARCHAR,
   qty    BIGINT,
