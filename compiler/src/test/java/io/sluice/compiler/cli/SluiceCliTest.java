@@ -1,0 +1,134 @@
+package io.sluice.compiler.cli;
+
+import io.sluice.compiler.golden.GoldenCorpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sluice command line as a user meets it: exit codes, one-line errors, help, output files. */
+class SluiceCliTest {
+    private static final Path CORPUS = GoldenCorpus.locate();
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run sluice(final String... args) {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exit = SluiceCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static String query(final String caseName) {
+        return CORPUS.resolve(caseName).resolve("query.sql").toString();
+    }
+
+    @Test
+    void runWritesTheResultAndASummary(@TempDir final Path tmp) throws Exception {
+        final Path output = tmp.resolve("out.csv");
+        final Run r = sluice("run", query("example-trades-ohlc"), "--output", output.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        // windows fire in order; rows within a window may come in any order
+        assertThat(Files.readAllLines(output)).containsExactlyInAnyOrderElementsOf(
+            Files.readAllLines(CORPUS.resolve("example-trades-ohlc/expected.csv")));
+        assertThat(r.err()).contains("rows in").contains("rows out").contains("1 late").contains("rows/s");
+    }
+
+    @Test
+    void inputFlagOverridesTheTablePath(@TempDir final Path tmp) throws Exception {
+        final Path data = tmp.resolve("other.csv");
+        Files.writeString(data, "symbol,qty,ts\nZZZ,5,2024-01-01 10:00:00\n");
+        final Path output = tmp.resolve("out.csv");
+        final Run r = sluice("run", query("tumble-count-by-symbol"), "--input", "trades=" + data, "--output", output.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(output)).contains("ZZZ,2024-01-01 10:00:00.000,2024-01-01 10:01:00.000,1,5");
+    }
+
+    @Test
+    void sqlErrorsExitWithTwoAndOneLine() {
+        final Run r = sluice("run", query("error-syntax"));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").endsWith("query.sql:12:16: unexpected 'FROM'; expected an expression");
+        assertThat(r.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void dataErrorsExitWithOneAndOneLine(@TempDir final Path tmp) {
+        final Run r = sluice("run", query("error-csv-bad-number"), "--output", tmp.resolve("o.csv").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).doesNotContain("\n").endsWith("in.csv:3:6: not a BIGINT: '1O' (column 'qty')");
+    }
+
+    @Test
+    void skipPolicyCountsBadRowsAndWritesThemToTheRejectsFile(@TempDir final Path tmp) throws Exception {
+        final Path rejects = tmp.resolve("rejects.csv");
+        final Path output = tmp.resolve("out.csv");
+        final Run r = sluice("run", query("error-csv-bad-number"), "--on-bad-row", "skip", "--rejects", rejects.toString(),
+            "--output", output.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("1 rejected").contains("rejected rows written to");
+        assertThat(Files.readString(rejects)).startsWith("file,line,column,reason,row\n").contains(",3,6,").contains("1O");
+        assertThat(Files.readAllLines(output)).hasSize(Files.readAllLines(CORPUS.resolve("error-csv-bad-number/in.csv")).size() - 1);
+    }
+
+    @Test
+    void missingQueryFileIsAUsageError() {
+        final Run r = sluice("run", "no/such/query.sql");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("no/such/query.sql: query file not found");
+    }
+
+    @Test
+    void badFlagsAreUsageErrorsOnOneLine() {
+        for (final String[] args : new String[][] {
+            {"run", query("example-trades-ohlc"), "--batch-size", "0"},
+            {"run", query("example-trades-ohlc"), "--batch-size", "many"},
+            {"run", query("example-trades-ohlc"), "--on-bad-row", "ignore"},
+            {"run", query("example-trades-ohlc"), "--bogus"},
+            {"run", query("example-trades-ohlc"), "--input", "nosuchtable=x.csv"},
+            {"run"},
+            {"frobnicate"},
+        }) {
+            final Run r = sluice(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err().strip()).as(String.join(" ", args)).isNotEmpty().doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void helpAndVersion() {
+        final Run help = sluice("run", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--on-bad-row").contains("--batch-size").contains("--output");
+        for (final String command : new String[] {"explain", "test"}) {
+            assertThat(sluice(command, "--help").exit()).isZero();
+        }
+        final Run top = sluice("--help");
+        assertThat(top.out()).contains("run").contains("explain").contains("test");
+        final Run version = sluice("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("sluice ");
+    }
+
+    @Test
+    void explainShowsPlanKernelAndSource() {
+        final Run r = sluice("explain", query("example-trades-ohlc"), "--source");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("== Logical plan ==").contains("LogicalAggregate").contains("TUMBLE")
+            .contains("== Kernel ==").contains("WINDOW_AGGREGATE")
+            .contains("== Generated Java ==").contains("public final class WindowAggregateKernel_");
+    }
+
+    @Test
+    void testCommandPassesTheCorpus() {
+        final Run r = sluice("test", CORPUS.toString());
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains(" passed, 0 failed");
+    }
+}
