@@ -41,7 +41,10 @@ final class SupportedSql {
         SqlKind.IS_NULL, SqlKind.IS_NOT_NULL, SqlKind.IS_TRUE, SqlKind.IS_FALSE, SqlKind.IS_NOT_TRUE,
         SqlKind.IS_NOT_FALSE, SqlKind.COUNT, SqlKind.SUM, SqlKind.MIN, SqlKind.MAX, SqlKind.AVG,
         SqlKind.COLLECTION_TABLE, SqlKind.EXPLICIT_TABLE, SqlKind.DESCRIPTOR, SqlKind.TUMBLE,
-        SqlKind.ARGUMENT_ASSIGNMENT, SqlKind.DEFAULT);
+        SqlKind.ARGUMENT_ASSIGNMENT, SqlKind.DEFAULT, SqlKind.COALESCE, SqlKind.NULLIF);
+
+    /** Calcite's validator rewrites COALESCE into CASE with this internal cast (to NOT NULL). */
+    private static final String CAST_NOT_NULL = "CAST NOT NULL";
 
     private SupportedSql() {
     }
@@ -247,7 +250,7 @@ final class SupportedSql {
             if (!window.getName().equalsIgnoreCase("TUMBLE")) {
                 throw unsupported(call.getParserPosition(), window.getName() + " windows are not supported yet");
             }
-        } else if (!SUPPORTED.contains(call.getKind())) {
+        } else if (!SUPPORTED.contains(call.getKind()) && !call.getOperator().getName().equals(CAST_NOT_NULL)) {
             throw unsupported(call.getParserPosition(), describe(call) + " is not supported yet");
         }
         if (COMPARISONS.contains(call.getKind())) {
