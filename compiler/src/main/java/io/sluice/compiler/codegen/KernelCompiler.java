@@ -83,6 +83,22 @@ public final class KernelCompiler {
         }
     }
 
+    /**
+     * Compiles without loading or caching and returns the class files by class name: for bytecode
+     * verification in tests and, later, for packaging kernels into artifacts.
+     */
+    public static Map<String, byte[]> bytecode(final KernelGenerator.GeneratedKernel kernel) {
+        final SimpleCompiler compiler = new SimpleCompiler();
+        compiler.setParentClassLoader(Kernel.class.getClassLoader());
+        try {
+            compiler.cook(kernel.source());
+        } catch (final CompileException e) {
+            throw new IllegalStateException("generated kernel does not compile (a Sluice bug): " + e.getMessage()
+                + "\n" + numbered(kernel.source()), e);
+        }
+        return compiler.getBytecodes();
+    }
+
     /** Empties the cache (tests; lets the generated classes unload). */
     public static void clearCache() {
         synchronized (CACHE) {
