@@ -28,6 +28,13 @@ import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserUtil;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlTypeNameSpec;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -158,7 +165,7 @@ public final class QueryPlanner {
     /** The single table the plan scans. */
     private static TableDefinition tableOf(final RelNode rel, final Map<String, TableDefinition> tables,
                                            final SqlParserPos queryPos) throws CompileException {
-        if (rel instanceof org.apache.calcite.rel.core.TableScan scan) {
+        if (rel instanceof TableScan scan) {
             final List<String> name = scan.getTable().getQualifiedName();
             return tables.get(name.get(name.size() - 1).toLowerCase(Locale.ROOT));
         }
@@ -195,32 +202,32 @@ public final class QueryPlanner {
      */
     private static void checkWindowTimeColumn(final SqlNode query, final Map<String, TableDefinition> tables)
         throws CompileException {
-        if (!(query instanceof org.apache.calcite.sql.SqlSelect select) || select.getFrom() == null) {
+        if (!(query instanceof SqlSelect select) || select.getFrom() == null) {
             return;
         }
         SqlNode from = select.getFrom();
         if (from.getKind() == SqlKind.AS) {
-            from = ((org.apache.calcite.sql.SqlCall) from).operand(0);
+            from = ((SqlCall) from).operand(0);
         }
         if (from.getKind() != SqlKind.COLLECTION_TABLE
-            || !(((org.apache.calcite.sql.SqlCall) from).operand(0) instanceof org.apache.calcite.sql.SqlCall tumble)) {
+            || !(((SqlCall) from).operand(0) instanceof SqlCall tumble)) {
             return;
         }
         TableDefinition table = null;
-        org.apache.calcite.sql.SqlIdentifier timeColumn = null;
+        SqlIdentifier timeColumn = null;
         for (SqlNode operand : tumble.getOperandList()) {
             if (operand != null && operand.getKind() == SqlKind.ARGUMENT_ASSIGNMENT) {
-                operand = ((org.apache.calcite.sql.SqlCall) operand).operand(0);
+                operand = ((SqlCall) operand).operand(0);
             }
             if (operand == null) {
                 continue;
             }
             if (operand.getKind() == SqlKind.EXPLICIT_TABLE
-                && ((org.apache.calcite.sql.SqlCall) operand).operand(0) instanceof org.apache.calcite.sql.SqlIdentifier id) {
+                && ((SqlCall) operand).operand(0) instanceof SqlIdentifier id) {
                 table = tables.get(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
-            } else if (operand instanceof org.apache.calcite.sql.SqlCall call
+            } else if (operand instanceof SqlCall call
                 && call.getOperator().getName().equalsIgnoreCase("DESCRIPTOR") && call.operandCount() == 1
-                && call.operand(0) instanceof org.apache.calcite.sql.SqlIdentifier id) {
+                && call.operand(0) instanceof SqlIdentifier id) {
                 timeColumn = id;
             }
         }
@@ -303,8 +310,8 @@ public final class QueryPlanner {
             case "BOOLEAN" -> SqlType.BOOLEAN;
             case "VARCHAR", "CHAR", "STRING" -> SqlType.VARCHAR;
             case "TIMESTAMP" -> {
-                final org.apache.calcite.sql.SqlTypeNameSpec ts = spec.getTypeNameSpec();
-                if (ts instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec b && b.getPrecision() >= 0
+                final SqlTypeNameSpec ts = spec.getTypeNameSpec();
+                if (ts instanceof SqlBasicTypeNameSpec b && b.getPrecision() >= 0
                     && b.getPrecision() != 3) {
                     throw error(spec.getParserPosition(), "TIMESTAMP(" + b.getPrecision()
                         + ") is not supported: timestamps are TIMESTAMP(3) (milliseconds)");
@@ -319,15 +326,15 @@ public final class QueryPlanner {
     /** The delay of {@code WATERMARK FOR ts AS ts - INTERVAL 'n' unit} (or {@code AS ts}: no delay). */
     private static long watermarkDelay(final SqlWatermark w, final String column) throws CompileException {
         final SqlNode e = w.expression();
-        if (e instanceof org.apache.calcite.sql.SqlIdentifier id && id.getSimple().equalsIgnoreCase(column)) {
+        if (e instanceof SqlIdentifier id && id.getSimple().equalsIgnoreCase(column)) {
             return 0;
         }
         if (e instanceof SqlBasicCall call && call.getKind() == SqlKind.MINUS && call.operandCount() == 2
-            && call.operand(0) instanceof org.apache.calcite.sql.SqlIdentifier id
+            && call.operand(0) instanceof SqlIdentifier id
             && id.getSimple().equalsIgnoreCase(column)
             && call.operand(1) instanceof SqlIntervalLiteral interval) {
             final SqlIntervalLiteral.IntervalValue value = interval.getValueAs(SqlIntervalLiteral.IntervalValue.class);
-            final long millis = org.apache.calcite.sql.parser.SqlParserUtil.intervalToMillis(value);
+            final long millis = SqlParserUtil.intervalToMillis(value);
             if (millis < 0) {
                 throw error(interval.getParserPosition(), "watermark delay must not be negative");
             }
