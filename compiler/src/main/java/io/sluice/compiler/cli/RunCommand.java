@@ -7,7 +7,6 @@ import io.sluice.runtime.exec.RunSummary;
 import io.sluice.runtime.exec.SourceSpec;
 import io.sluice.runtime.sink.CsvSink;
 import io.sluice.runtime.source.BadRowPolicy;
-import io.sluice.runtime.state.MemoryBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +57,10 @@ public final class RunCommand implements Callable<Integer> {
         description = "where --on-bad-row skip writes skipped rows (default: ${DEFAULT-VALUE})")
     Path rejects;
 
+    @Option(names = "--max-state-memory", paramLabel = "SIZE", defaultValue = "4g",
+        description = "memory the aggregation state may use, e.g. 512m, 4g (default: ${DEFAULT-VALUE})")
+    String maxStateMemory;
+
     @Option(names = "--verbose", description = "show stack traces of errors")
     boolean verbose;
 
@@ -102,7 +105,27 @@ public final class RunCommand implements Callable<Integer> {
             case "skip" -> BadRowPolicy.SKIP;
             default -> throw new UsageException("sluice run: --on-bad-row must be 'fail' or 'skip', not '" + onBadRow + "'");
         };
-        return new RunOptions(batchSize, partitions, policy, rejects, MemoryBudget.DEFAULT_LIMIT);
+        return new RunOptions(batchSize, partitions, policy, rejects, parseSize(maxStateMemory));
+    }
+
+    /** {@code 123}, {@code 64k}, {@code 512m}, {@code 4g} (binary units) to bytes. */
+    static long parseSize(final String text) throws UsageException {
+        final String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})([kmg]?)b?").matcher(t);
+        if (!m.matches()) {
+            throw new UsageException("sluice run: --max-state-memory must be a size like 512m or 4g, not '" + text + "'");
+        }
+        final long n = Long.parseLong(m.group(1));
+        final int shift = switch (m.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        if (n == 0 || n > (Long.MAX_VALUE >> shift)) {
+            throw new UsageException("sluice run: --max-state-memory must be positive and below 8 EiB, not '" + text + "'");
+        }
+        return n << shift;
     }
 
     private static Writer openOutput(final Path path) throws UsageException {
