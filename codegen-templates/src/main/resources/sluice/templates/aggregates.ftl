@@ -5,7 +5,9 @@
     COUNT(*), COUNT(x):  [count]
     SUM(x):              [sum][count of non-NULL x]         NULL when the count is 0
     AVG(x):              [sum][count of non-NULL x]         DOUBLE sum / count
-    MIN(x), MAX(x):      [value][has a value]               VARCHAR values are dictionary codes
+    MIN(x), MAX(x):      [value][has a value]               VARCHAR values are dictionary codes: of the
+                                                            source's dictionary for a column, of the
+                                                            kernel's own (localStrings) when computed
   Zeroed memory is the empty state of every layout, so new groups need no initialisation.
   DOUBLE sums add in row order: the same input order gives the same bits.
 -->
@@ -39,7 +41,7 @@
                     if (buf.getLong(acc + ${a.off + 8}) == 0L || SqlFunctions.compare(${a.arg}, buf.getDouble(acc + ${a.off})) ${op} 0) {
                         buf.putDouble(acc + ${a.off}, ${a.arg});
 <#elseif a.argType == "VARCHAR">
-                    if (buf.getLong(acc + ${a.off + 8}) == 0L || ${a.arg}.compareTo(dictionary.get((int) buf.getLong(acc + ${a.off}))) ${op} 0) {
+                    if (buf.getLong(acc + ${a.off + 8}) == 0L || ${a.arg}.compareTo(${a.dict}.get((int) buf.getLong(acc + ${a.off}))) ${op} 0) {
                         buf.putLong(acc + ${a.off}, ${a.argCode});
 <#else>
                     if (buf.getLong(acc + ${a.off + 8}) == 0L || ${a.arg} ${op} buf.getLong(acc + ${a.off})) {
@@ -76,7 +78,7 @@
 <#if a.argType == "DOUBLE">
         final double a${a.index} = buf.getDouble(acc + ${a.off});
 <#elseif a.argType == "VARCHAR">
-        final String a${a.index} = a${a.index}_null ? null : dictionary.get((int) buf.getLong(acc + ${a.off}));
+        final String a${a.index} = a${a.index}_null ? null : ${a.dict}.get((int) buf.getLong(acc + ${a.off}));
 <#elseif a.argType == "INT">
         final int a${a.index} = (int) buf.getLong(acc + ${a.off});
 <#else>

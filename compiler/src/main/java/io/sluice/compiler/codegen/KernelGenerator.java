@@ -43,7 +43,7 @@ public final class KernelGenerator {
 
     /** Local names the templates use; input columns with these names get a {@code col_} prefix. */
     private static final Set<String> RESERVED = Set.of("i", "n", "e", "h", "d", "key", "buf", "acc", "batch", "out",
-        "row", "flags", "groups", "windows", "dictionary", "budget", "start", "before", "after", "present",
+        "row", "flags", "groups", "windows", "dictionary", "localStrings", "budget", "start", "before", "after", "present",
         "wasPresent", "window_start", "window_end", "context", "watermark", "ex", "dirty", "filteredRows",
         "lateRows", "OUTPUT", "SIZE", "ACC_BYTES", "SNAPSHOT", "FLAGS", "DIRTY", "EMITTED");
 
@@ -184,7 +184,7 @@ public final class KernelGenerator {
             km.put("nullable", k.nullable());
             final String wordExpr = wordOf(k);
             km.put("wordExpr", k.nullable() ? k.isNull() + " ? 0L : " + wordExpr : wordExpr);
-            km.put("decode", decode(k.type(), "groups.keyWord(e, " + word + ")"));
+            km.put("decode", decode(k, "groups.keyWord(e, " + word + ")"));
             if (k.nullable()) {
                 km.put("bit", 1L << bit);
                 nullMask.append(nullMask.length() == 0 ? "" : " | ").append('(').append(k.isNull()).append(" ? ")
@@ -216,7 +216,9 @@ public final class KernelGenerator {
                 argType = arg.type();
                 am.put("arg", arg.value());
                 am.put("argNull", arg.isNull());
-                am.put("argCode", arg.code() != null ? arg.code() : "dictionary.intern(" + arg.value() + ")");
+                // column strings are codes of the source's dictionary; computed ones go to the kernel's own
+                am.put("argCode", arg.code() != null ? arg.code() : "localStrings.intern(" + arg.value() + ")");
+                am.put("dict", arg.code() != null ? "dictionary" : "localStrings");
             } else {
                 am.put("argNull", "false");
             }
@@ -298,17 +300,18 @@ public final class KernelGenerator {
             case INT -> "(long) " + k.value();
             case BOOLEAN -> "(" + k.value() + " ? 1L : 0L)";
             case DOUBLE -> "SqlFunctions.keyBits(" + k.value() + ")";
-            case VARCHAR -> k.code() != null ? "(long) " + k.code() : "(long) dictionary.intern(" + k.value() + ")";
+            case VARCHAR -> k.code() != null ? "(long) " + k.code() : "(long) localStrings.intern(" + k.value() + ")";
         };
     }
 
-    private static String decode(final SqlType type, final String word) {
-        return switch (type) {
+    /** The key value back from its word; VARCHAR codes from the dictionary {@link #wordOf} used. */
+    private static String decode(final ExprCodegen.Expr k, final String word) {
+        return switch (k.type()) {
             case BIGINT, TIMESTAMP -> word;
             case INT -> "(int) " + word;
             case BOOLEAN -> word + " != 0L";
             case DOUBLE -> "Double.longBitsToDouble(" + word + ")";
-            case VARCHAR -> "dictionary.get((int) " + word + ")";
+            case VARCHAR -> (k.code() != null ? "dictionary" : "localStrings") + ".get((int) " + word + ")";
         };
     }
 

@@ -13,12 +13,14 @@ import java.util.Arrays;
  *
  * <p>Interning from UTF-8 bytes ({@link #intern(byte[], int, int)}) allocates only when a string
  * is new: lookups hash the bytes and compare them against an arena of the bytes already seen.
- * One dictionary serves one query run; it is not thread-safe.
+ * <p>Threads: one writer (the source thread interns), any number of readers of codes they received
+ * through a safe hand-off (a queue). {@code strings} is volatile so that a reader that sees a grown
+ * array also sees its contents.
  */
 public final class StringDictionary {
     private static final int EMPTY = -1;
 
-    private String[] strings = new String[64];
+    private volatile String[] strings = new String[64];
     private int[] arenaOffset = new int[64];
     private int[] arenaLength = new int[64];
     private int[] hashes = new int[64];
@@ -87,9 +89,10 @@ public final class StringDictionary {
             return INVALID_UTF8;
         }
         final int code = size;
-        if (code == strings.length) {
+        String[] table = strings;
+        if (code == table.length) {
             final int n = code * 2;
-            strings = Arrays.copyOf(strings, n);
+            table = Arrays.copyOf(table, n);
             arenaOffset = Arrays.copyOf(arenaOffset, n);
             arenaLength = Arrays.copyOf(arenaLength, n);
             hashes = Arrays.copyOf(hashes, n);
@@ -102,7 +105,8 @@ public final class StringDictionary {
         arenaLength[code] = length;
         arenaUsed += length;
         hashes[code] = hash;
-        strings[code] = value;
+        table[code] = value;
+        strings = table; // publishes the element (and a grown array) to readers
         slots[slot] = code;
         size++;
         if (size * 2 > slots.length) {

@@ -12,14 +12,21 @@ import io.sluice.runtime.state.MemoryBudget;
  * extend it and stay small.
  */
 public abstract class KernelBase implements Kernel {
+    /** The source's dictionary: VARCHAR column codes. Read-only here (the source thread interns). */
     protected final StringDictionary dictionary;
+    /** Strings this kernel computes (CAST, CASE...) and keys or MIN/MAX by: this partition's own. */
+    protected final StringDictionary localStrings = new StringDictionary();
     protected final MemoryBudget budget;
+    protected final LatePolicy latePolicy;
+    protected final LateRowSink lateRowSink;
     protected long lateRows;
     protected long filteredRows;
 
     protected KernelBase(final KernelContext context) {
         this.dictionary = context.dictionary();
         this.budget = context.budget();
+        this.latePolicy = context.latePolicy();
+        this.lateRowSink = context.lateRows();
     }
 
     @Override
