@@ -158,7 +158,7 @@ public final class CsvSource implements AutoCloseable {
             final String problem = decodeRow(batch);
             if (problem != null) {
                 batch.removeLastRow();
-                final String where = problemAtEnd ? name + ":" + recordLine + ":" + endColumn() : position(problemField);
+                final String where = problemAtEnd ? name + ":" + lineOf(fieldEnd[fields - 1]) + ":" + endColumn() : position(problemField);
                 if (policy == BadRowPolicy.FAIL) {
                     throw new DataException(where, problem);
                 }
@@ -490,7 +490,19 @@ public final class CsvSource implements AutoCloseable {
     }
 
     private String position(final int f) {
-        return name + ":" + recordLine + ":" + column(f);
+        final int at = f < 0 || f >= fields ? recordStart : fieldQuoted[f] ? fieldStart[f] - 1 : fieldStart[f];
+        return name + ":" + lineOf(at) + ":" + column(f);
+    }
+
+    /** 1-based line of {@code position} in the current record (which may span lines inside quotes). */
+    private long lineOf(final int position) {
+        long l = recordLine;
+        for (int i = recordStart; i < position; i++) {
+            if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 >= position || buf[i + 1] != '\n'))) {
+                l++;
+            }
+        }
+        return l;
     }
 
     /** 1-based character column of field {@code f} in its line (the opening quote for a quoted field). */

@@ -1,0 +1,278 @@
+package io.sluice.runtime.state;
+
+import io.sluice.runtime.error.DataException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GroupTableTest {
+    /** A decent 64-bit mix of the key words (what generated code does, in spirit). */
+    private static long hash(final long[] key) {
+        long h = 0x243F6A8885A308D3L;
+        for (final long w : key) {
+            h = (h ^ w) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        return h;
+    }
+
+    private static int find(final GroupTable t, final long... key) {
+        System.arraycopy(key, 0, t.key(), 0, key.length);
+        return t.findOrInsert(hash(key));
+    }
+
+    private static List<Long> keyOf(final GroupTable t, final int e, final int words) {
+        final List<Long> k = new ArrayList<>();
+        for (int w = 0; w < words; w++) {
+            k.add(t.keyWord(e, w));
+        }
+        return k;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void insertThenFindWithOneToThreeKeyWords(final int words) {
+        try (GroupTable t = new GroupTable(words, 16, 4, MemoryBudget.unlimited())) {
+            final long[] a = new long[words];
+            final long[] b = new long[words];
+            for (int w = 0; w < words; w++) {
+                a[w] = 10 + w;
+                b[w] = 10 + w;
+            }
+            b[words - 1] = -7; // differs only in the last word
+
+            final int ea = find(t, a);
+            assertThat(t.inserted()).isTrue();
+            final int eb = find(t, b);
+            assertThat(t.inserted()).isTrue();
+            assertThat(eb).isNotEqualTo(ea);
+            assertThat(find(t, a)).isEqualTo(ea);
+            assertThat(t.inserted()).isFalse();
+            assertThat(find(t, b)).isEqualTo(eb);
+            assertThat(t.inserted()).isFalse();
+            assertThat(t.size()).isEqualTo(2);
+            for (int w = 0; w < words; w++) {
+                assertThat(t.keyWord(ea, w)).isEqualTo(a[w]);
+                assertThat(t.keyWord(eb, w)).isEqualTo(b[w]);
+            }
+            assertThat(t.accumulatorOffset(eb)).isEqualTo(t.offset(eb) + words * 8);
+            assertThat(t.offset(eb) - t.offset(ea)).isEqualTo((eb - ea) * (words * 8 + 16));
+        }
+    }
+
+    @Test
+    void keysWithTheSameHashAreStillDistinct() {
+        try (GroupTable t = new GroupTable(2, 8, 16, MemoryBudget.unlimited())) {
+            for (int i = 0; i < 1000; i++) {
+                t.key()[0] = i % 7;
+                t.key()[1] = i;
+                final int e = t.findOrInsert(42); // every key collides
+                assertThat(t.inserted()).isTrue();
+                assertThat(e).isEqualTo(i);
+            }
+            for (int i = 999; i >= 0; i--) {
+                t.key()[0] = i % 7;
+                t.key()[1] = i;
+                assertThat(t.findOrInsert(42)).isEqualTo(i);
+                assertThat(t.inserted()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void accumulatorsAreZeroOnInsertAlsoWhenMemoryIsReusedAfterClear() {
+        try (GroupTable t = new GroupTable(1, 20, 16, MemoryBudget.unlimited())) {
+            for (int i = 0; i < 10; i++) {
+                final int e = find(t, i);
+                final UnsafeBuffer b = t.buffer();
+                b.setMemory(t.accumulatorOffset(e), 24, (byte) 0xFF); // 20 rounds up to 24
+            }
+            t.clear();
+            for (int i = 100; i < 110; i++) {
+                final int e = find(t, i);
+                assertThat(t.inserted()).isTrue();
+                for (int off = 0; off < 24; off++) {
+                    assertThat(t.buffer().getByte(t.accumulatorOffset(e) + off)).as("entry %d byte %d", e, off).isZero();
+                }
+                assertThat(t.keyWord(e, 0)).isEqualTo(i);
+            }
+        }
+    }
+
+    @Test
+    void clearEmptiesTheTable() {
+        try (GroupTable t = new GroupTable(1, 8, 16, MemoryBudget.unlimited())) {
+            for (int i = 0; i < 100; i++) {
+                find(t, i);
+            }
+            t.clear();
+            assertThat(t.size()).isZero();
+            assertThat(find(t, 5)).isEqualTo(0);
+            assertThat(t.inserted()).isTrue();
+            assertThat(find(t, 6)).isEqualTo(1);
+            assertThat(find(t, 5)).isEqualTo(0);
+            assertThat(t.inserted()).isFalse();
+            assertThat(t.size()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void growthPastInitialCapacityKeepsEveryEntryAndItsAccumulators() {
+        final MemoryBudget budget = MemoryBudget.unlimited();
+        final Map<List<Long>, long[]> expected = new HashMap<>();
+        final Random random = new Random(100_000);
+        try (GroupTable t = new GroupTable(2, 16, 1, budget)) {
+            for (int i = 0; i < 100_000; i++) {
+                final long k0 = random.nextLong();
+                final long k1 = random.nextInt(1000);
+                final long delta = random.nextLong();
+                final int e = find(t, k0, k1);
+                final List<Long> key = List.of(k0, k1);
+                assertThat(t.inserted()).isEqualTo(!expected.containsKey(key));
+                final long[] acc = expected.computeIfAbsent(key, k -> new long[2]);
+                acc[0]++;
+                acc[1] += delta;
+                final UnsafeBuffer b = t.buffer(); // re-read: growth replaces it
+                final int at = t.accumulatorOffset(e);
+                b.putLong(at, b.getLong(at) + 1);
+                b.putLong(at + 8, b.getLong(at + 8) + delta);
+            }
+            // a second pass hitting existing keys only
+            for (final Map.Entry<List<Long>, long[]> en : expected.entrySet()) {
+                final int e = find(t, en.getKey().get(0), en.getKey().get(1));
+                assertThat(t.inserted()).isFalse();
+                t.buffer().putLong(t.accumulatorOffset(e), t.buffer().getLong(t.accumulatorOffset(e)) + 1);
+                en.getValue()[0]++;
+            }
+            assertThat(t.size()).isEqualTo(expected.size());
+            assertThat(budget.used()).isPositive();
+            final Map<List<Long>, List<Long>> actual = new HashMap<>();
+            for (int e = 0; e < t.size(); e++) {
+                final int at = t.accumulatorOffset(e);
+                actual.put(keyOf(t, e, 2), List.of(t.buffer().getLong(at), t.buffer().getLong(at + 8)));
+            }
+            final Map<List<Long>, List<Long>> wanted = new HashMap<>();
+            expected.forEach((k, v) -> wanted.put(k, List.of(v[0], v[1])));
+            assertThat(actual).isEqualTo(wanted);
+        }
+        assertThat(budget.used()).as("close gives every reserved byte back").isZero();
+    }
+
+    @Test
+    void exceedingTheMemoryBudgetIsADataExceptionNamingTheLimitAndTheFlag() {
+        final MemoryBudget budget = new MemoryBudget(1 << 20);
+        try (GroupTable t = new GroupTable(1, 8, 16, budget)) {
+            assertThatThrownBy(() -> {
+                for (long i = 0; i < 1_000_000; i++) {
+                    find(t, i);
+                }
+            }).isInstanceOf(DataException.class)
+                .hasMessageContaining("1 MiB")
+                .hasMessageContaining("--max-state-memory");
+            assertThat(budget.used()).isLessThanOrEqualTo(1 << 20);
+            // the groups inserted before the limit are all still there
+            final int size = t.size();
+            assertThat(size).isGreaterThan(1000);
+            for (int i = 0; i < size; i++) {
+                assertThat(find(t, i)).isEqualTo(i);
+                assertThat(t.inserted()).isFalse();
+            }
+        }
+        assertThat(budget.used()).isZero();
+    }
+
+    @Test
+    void aTableTooLargeForTheBudgetFailsAtCreation() {
+        assertThatThrownBy(() -> new GroupTable(1, 8, 1 << 20, new MemoryBudget(3L << 30 >> 10)))
+            .isInstanceOf(DataException.class)
+            .hasMessage("group state needs more than the state memory limit of 3 MiB (raise it with --max-state-memory)");
+    }
+
+    @Test
+    void memoryBudgetNamesOddLimitsInBytes() {
+        final MemoryBudget b = new MemoryBudget(1000);
+        b.reserve(600);
+        assertThatThrownBy(() -> b.reserve(401)).isInstanceOf(DataException.class)
+            .hasMessageContaining("1000 bytes").hasMessageContaining("--max-state-memory");
+        b.reserve(400);
+        b.release(1000);
+        assertThat(b.used()).isZero();
+        assertThat(new MemoryBudget(4L << 30).limit()).isEqualTo(MemoryBudget.DEFAULT_LIMIT);
+    }
+
+    @Test
+    void closingTwiceIsSafe() {
+        final MemoryBudget budget = MemoryBudget.unlimited();
+        final GroupTable t = new GroupTable(1, 8, 16, budget);
+        find(t, 1);
+        t.close();
+        t.close();
+        assertThat(budget.used()).isZero();
+    }
+
+    // ---------------------------------------------------------------- property against HashMap
+
+    /** One step: add {@code delta} to the group {@code (a, b)}, or clear the table when {@code clear}. */
+    record Op(long a, long b, long delta, boolean clear) {
+    }
+
+    @Provide
+    Arbitrary<List<Op>> ops() {
+        final Arbitrary<Op> add = net.jqwik.api.Combinators.combine(
+                Arbitraries.longs().between(-3, 3), Arbitraries.of(0L, 1L, Long.MIN_VALUE, Long.MAX_VALUE, -1L),
+                Arbitraries.longs().between(-1000, 1000))
+            .as((a, b, d) -> new Op(a, b, d, false));
+        final Arbitrary<Op> clear = Arbitraries.just(new Op(0, 0, 0, true));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(60, add), net.jqwik.api.Tuple.of(1, clear))
+            .list().ofMaxSize(400);
+    }
+
+    @Property(tries = 300, seed = "12345")
+    void behavesLikeAHashMapUnderHeavyCollisions(@ForAll("ops") final List<Op> ops,
+                                                 @ForAll @IntRange(min = 0, max = 3) final int hashBits) {
+        final Map<List<Long>, Long> model = new HashMap<>();
+        final MemoryBudget budget = MemoryBudget.unlimited();
+        try (GroupTable t = new GroupTable(2, 8, 1, budget)) {
+            for (final Op op : ops) {
+                if (op.clear()) {
+                    t.clear();
+                    model.clear();
+                    continue;
+                }
+                t.key()[0] = op.a();
+                t.key()[1] = op.b();
+                // a hash with only hashBits bits: at most 8 distinct values for 35 keys
+                final long h = (op.a() * 31 + op.b()) & ((1L << hashBits) - 1);
+                final int e = t.findOrInsert(h);
+                final List<Long> key = List.of(op.a(), op.b());
+                assertThat(t.inserted()).isEqualTo(!model.containsKey(key));
+                final int at = t.accumulatorOffset(e);
+                t.buffer().putLong(at, t.buffer().getLong(at) + op.delta());
+                model.merge(key, op.delta(), Long::sum);
+                assertThat(t.size()).isEqualTo(model.size());
+            }
+            final Map<List<Long>, Long> actual = new HashMap<>();
+            for (int e = 0; e < t.size(); e++) {
+                actual.put(keyOf(t, e, 2), t.buffer().getLong(t.accumulatorOffset(e)));
+            }
+            assertThat(actual).isEqualTo(model);
+        }
+        assertThat(budget.used()).isZero();
+    }
+}
