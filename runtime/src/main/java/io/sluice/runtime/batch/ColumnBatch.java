@@ -27,7 +27,8 @@ public final class ColumnBatch implements AutoCloseable {
     private final OffHeapBuffer watermarkMemory;
     private final UnsafeBuffer lines;
     private final UnsafeBuffer watermarks;
-    private String sourceName = "";
+    /** Source names; a row's source is an index into it, kept in the top bits of its line word. */
+    private String[] sourceNames = {""};
     private int rowCount;
     private long watermarkAfter = NO_WATERMARK;
     private boolean closed;
@@ -70,18 +71,27 @@ public final class ColumnBatch implements AutoCloseable {
         return columns[index];
     }
 
-    /** Name of the file or source the rows came from, for messages. */
+    private static final int SOURCE_SHIFT = 48;
+    private static final long LINE_MASK = (1L << SOURCE_SHIFT) - 1;
+
+    /** Name of the file the first row came from (the only one for a single-file source), for messages. */
     public String sourceName() {
-        return sourceName;
+        return rowCount == 0 ? sourceNames[0] : sourceName(0);
     }
 
-    public void sourceName(final String name) {
-        this.sourceName = name;
+    /** Name of the file {@code row} came from, for messages. */
+    public String sourceName(final int row) {
+        return sourceNames[(int) (lines.getLong(row << 3) >>> SOURCE_SHIFT)];
+    }
+
+    /** Names the batch's sources (one per file of the table); rows refer to them by index. */
+    public void sourceNames(final String... names) {
+        this.sourceNames = names;
     }
 
     /** Source line of {@code row} (1-based), for messages. */
     public long line(final int row) {
-        return lines.getLong(row << 3);
+        return lines.getLong(row << 3) & LINE_MASK;
     }
 
     /** The watermark in force before {@code row} was read. */
@@ -107,11 +117,19 @@ public final class ColumnBatch implements AutoCloseable {
      * @throws IllegalStateException when the batch is full (a caller bug: sources check {@link #isFull()})
      */
     public int addRow(final long line, final long watermarkBefore) {
+        return addRow(0, line, watermarkBefore);
+    }
+
+    /**
+     * Appends a row slot for a row of source {@code source} (an index into the names given to
+     * {@link #sourceNames}) and returns its index.
+     */
+    public int addRow(final int source, final long line, final long watermarkBefore) {
         if (rowCount == capacity) {
             throw new IllegalStateException("batch is full (capacity " + capacity + ")");
         }
         final int row = rowCount++;
-        lines.putLong(row << 3, line);
+        lines.putLong(row << 3, ((long) source << SOURCE_SHIFT) | (line & LINE_MASK));
         watermarks.putLong(row << 3, watermarkBefore);
         return row;
     }
@@ -122,6 +140,29 @@ public final class ColumnBatch implements AutoCloseable {
         for (final ColumnVector c : columns) {
             c.clearNull(row);
         }
+    }
+
+    /**
+     * Refills this batch with rows {@code rows[0..count)} of {@code source} (same schema), column by
+     * column: values, NULL bits, source lines and watermarks. The watermark after the batch is the
+     * source's. Used by the router to give each partition its rows.
+     */
+    public void copyRowsFrom(final ColumnBatch source, final int[] rows, final int count) {
+        if (count > capacity) {
+            throw new IllegalStateException("batch is full (capacity " + capacity + ", rows " + count + ")");
+        }
+        reset();
+        this.sourceNames = source.sourceNames;
+        for (int c = 0; c < columns.length; c++) {
+            columns[c].copyFrom(source.columns[c], rows, count);
+        }
+        for (int k = 0; k < count; k++) {
+            final int from = rows[k] << 3;
+            lines.putLong(k << 3, source.lines.getLong(from));
+            watermarks.putLong(k << 3, source.watermarks.getLong(from));
+        }
+        rowCount = count;
+        watermarkAfter = source.watermarkAfter;
     }
 
     public void watermarkAfter(final long watermark) {

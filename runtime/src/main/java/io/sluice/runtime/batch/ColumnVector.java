@@ -105,6 +105,34 @@ public final class ColumnVector {
         nulls.putByte(index, (byte) (nulls.getByte(index) | (1 << (row & 7))));
     }
 
+    /** Rows {@code rows[0..count)} of {@code source} become rows 0..count of this column (NULL bits cleared first by the batch). */
+    void copyFrom(final ColumnVector source, final int[] rows, final int count) {
+        switch (type.width()) {
+            case 8 -> {
+                for (int k = 0; k < count; k++) {
+                    data.putLong(k << 3, source.data.getLong(rows[k] << 3));
+                }
+            }
+            case 4 -> {
+                for (int k = 0; k < count; k++) {
+                    data.putInt(k << 2, source.data.getInt(rows[k] << 2));
+                }
+            }
+            default -> {
+                for (int k = 0; k < count; k++) {
+                    data.putByte(k, source.data.getByte(rows[k]));
+                }
+            }
+        }
+        if (nulls != null) {
+            for (int k = 0; k < count; k++) {
+                if (source.isNull(rows[k])) {
+                    setNull(k);
+                }
+            }
+        }
+    }
+
     /** Clears the null bit of {@code row} (no-op for a NOT NULL column). */
     void clearNull(final int row) {
         if (nulls != null) {

@@ -41,7 +41,7 @@ public abstract class KernelBase implements Kernel {
 
     /** The positioned error for an expression that failed on {@code row} of {@code batch}. */
     protected static DataException rowError(final ColumnBatch batch, final int row, final ExpressionException e) {
-        return new DataException(batch.sourceName() + ":" + batch.line(row), e.getMessage());
+        return new DataException(batch.sourceName(row) + ":" + batch.line(row), e.getMessage());
     }
 
     /** The error for an expression that failed while computing a result row (HAVING or SELECT over groups). */

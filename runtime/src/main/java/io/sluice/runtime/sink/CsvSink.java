@@ -26,9 +26,18 @@ public final class CsvSink implements ResultSink {
      * @param changelog whether to write the {@code op} column
      */
     public CsvSink(final Writer out, final String name, final Schema schema, final boolean changelog) {
+        this(out, name, schema, changelog, true);
+    }
+
+    /** @param header whether to write the header row (a partition's share of an output does not) */
+    public CsvSink(final Writer out, final String name, final Schema schema, final boolean changelog,
+                   final boolean header) {
         this.out = out;
         this.name = name;
         this.changelog = changelog;
+        if (!header) {
+            return;
+        }
         if (changelog) {
             line.append("op");
         }

@@ -5,7 +5,7 @@ import io.sluice.runtime.batch.ColumnVector;
 import io.sluice.runtime.batch.StringDictionary;
 import io.sluice.runtime.error.DataException;
 import io.sluice.runtime.time.Timestamps;
-import io.sluice.runtime.time.WatermarkTracker;
+import io.sluice.runtime.time.WatermarkMerger;
 import io.sluice.runtime.type.Column;
 import io.sluice.runtime.type.Schema;
 
@@ -40,7 +40,9 @@ public final class CsvSource implements AutoCloseable {
     private final InputStream in;
     private final StringDictionary dictionary;
     private final int eventTimeColumn;
-    private final WatermarkTracker watermark;
+    /** The table's watermark over all its files; this file is partition {@link #sourceIndex} of it. */
+    private final WatermarkMerger watermark;
+    private final int sourceIndex;
     private final BadRowPolicy policy;
     private final RejectedRows rejects;
     private final NumberParsing numbers = new NumberParsing();
@@ -68,6 +70,8 @@ public final class CsvSource implements AutoCloseable {
     private long rowsRejected;
 
     /**
+     * A single-file source with its own watermark (the file is the table's only partition).
+     *
      * @param path            the file
      * @param name            the file name used in messages (as the user gave it)
      * @param schema          the table's columns
@@ -81,11 +85,26 @@ public final class CsvSource implements AutoCloseable {
     public CsvSource(final Path path, final String name, final Schema schema, final StringDictionary dictionary,
                      final int eventTimeColumn, final long delayMillis, final BadRowPolicy policy,
                      final RejectedRows rejects) {
+        this(path, name, 0, schema, dictionary, eventTimeColumn,
+            new WatermarkMerger(1, Math.max(0, delayMillis), 0), policy, rejects);
+    }
+
+    /**
+     * One file of a table that may have several ({@link TableSource}).
+     *
+     * @param sourceIndex the file's index among the table's files (its watermark partition, and
+     *                    the source index of its rows in a batch)
+     * @param watermark   the table's watermark, shared by its files
+     */
+    public CsvSource(final Path path, final String name, final int sourceIndex, final Schema schema,
+                     final StringDictionary dictionary, final int eventTimeColumn, final WatermarkMerger watermark,
+                     final BadRowPolicy policy, final RejectedRows rejects) {
         this.name = name;
+        this.sourceIndex = sourceIndex;
         this.schema = schema;
         this.dictionary = dictionary;
         this.eventTimeColumn = eventTimeColumn;
-        this.watermark = eventTimeColumn >= 0 ? new WatermarkTracker(delayMillis) : null;
+        this.watermark = watermark;
         this.policy = policy;
         this.rejects = rejects;
         try {
@@ -98,6 +117,11 @@ public final class CsvSource implements AutoCloseable {
         readHeader();
     }
 
+    /** The file name used in messages. */
+    public String name() {
+        return name;
+    }
+
     public long rowsRead() {
         return rowsRead;
     }
@@ -106,9 +130,9 @@ public final class CsvSource implements AutoCloseable {
         return rowsRejected;
     }
 
-    /** The watermark after the rows read so far ({@link ColumnBatch#NO_WATERMARK} without one). */
+    /** The table's watermark after the rows read so far ({@link ColumnBatch#NO_WATERMARK} without one). */
     public long watermark() {
-        return watermark == null ? ColumnBatch.NO_WATERMARK : watermark.current();
+        return eventTimeColumn < 0 ? ColumnBatch.NO_WATERMARK : watermark.current();
     }
 
     private void readHeader() {
@@ -152,23 +176,43 @@ public final class CsvSource implements AutoCloseable {
      */
     public boolean next(final ColumnBatch batch) {
         batch.reset();
-        batch.sourceName(name);
-        while (!batch.isFull() && nextRecord()) {
-            rowsRead++;
-            final String problem = decodeRow(batch);
-            if (problem != null) {
-                batch.removeLastRow();
-                final String where = problemAtEnd ? name + ":" + lineOf(fieldEnd[fields - 1]) + ":" + endColumn() : position(problemField);
-                if (policy == BadRowPolicy.FAIL) {
-                    throw new DataException(where, problem);
-                }
-                rowsRejected++;
-                rejects.reject(name, recordLine, problemAtEnd ? endColumn() : column(problemField), problem, recordText());
-            }
+        batch.sourceNames(name);
+        while (!batch.isFull() && readRow(batch)) {
+            // one record per call
         }
         batch.watermarkAfter(watermark());
         return batch.rowCount() > 0;
     }
+
+    /**
+     * Reads the next record into a new row of {@code batch} (which must have room), or hands it
+     * to the bad-row policy. At end of file, tells the watermark this partition ended.
+     *
+     * @return false at end of file (nothing was read)
+     */
+    public boolean readRow(final ColumnBatch batch) {
+        if (!nextRecord()) {
+            if (!ended) {
+                ended = true;
+                watermark.end(sourceIndex);
+            }
+            return false;
+        }
+        rowsRead++;
+        final String problem = decodeRow(batch);
+        if (problem != null) {
+            batch.removeLastRow();
+            final String where = problemAtEnd ? name + ":" + lineOf(fieldEnd[fields - 1]) + ":" + endColumn() : position(problemField);
+            if (policy == BadRowPolicy.FAIL) {
+                throw new DataException(where, problem);
+            }
+            rowsRejected++;
+            rejects.reject(name, recordLine, problemAtEnd ? endColumn() : column(problemField), problem, recordText());
+        }
+        return true;
+    }
+
+    private boolean ended;
 
     private int problemField;
     /** The problem is a missing field: point just past the record's last field. */
@@ -178,7 +222,7 @@ public final class CsvSource implements AutoCloseable {
     private String decodeRow(final ColumnBatch batch) {
         problemField = fields == 0 ? 0 : fields - 1;
         problemAtEnd = fields < fieldCount;
-        final int row = batch.addRow(recordLine, watermark());
+        final int row = batch.addRow(sourceIndex, recordLine, watermark());
         if (fields != fieldCount) {
             problemField = Math.min(fields, fieldCount);
             return (fields < fieldCount ? "too few fields" : "too many fields")
@@ -270,8 +314,8 @@ public final class CsvSource implements AutoCloseable {
                 default -> throw new IllegalStateException("unhandled type " + column.type());
             }
         }
-        if (watermark != null) {
-            watermark.observe(eventTime);
+        if (eventTimeColumn >= 0) {
+            watermark.observe(sourceIndex, eventTime);
         }
         return null;
     }

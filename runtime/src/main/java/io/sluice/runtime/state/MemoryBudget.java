@@ -5,14 +5,15 @@ import io.sluice.runtime.error.DataException;
 /**
  * The memory a query's aggregation state may use ({@code --max-state-memory}). Tables reserve
  * before they allocate and release when they free; a reservation past the limit stops the run
- * with an error naming the limit and the flag that raises it. Not thread-safe: one per partition.
+ * with an error naming the limit and the flag that raises it. Thread-safe: the partitions of a
+ * query share one budget (it is touched only when a table grows, never per row).
  */
 public final class MemoryBudget {
     /** Default limit: 4 GiB. */
     public static final long DEFAULT_LIMIT = 4L << 30;
 
     private final long limit;
-    private long used;
+    private final java.util.concurrent.atomic.AtomicLong used = new java.util.concurrent.atomic.AtomicLong();
 
     public MemoryBudget(final long limit) {
         this.limit = limit;
@@ -23,7 +24,7 @@ public final class MemoryBudget {
     }
 
     public long used() {
-        return used;
+        return used.get();
     }
 
     public long limit() {
@@ -31,15 +32,16 @@ public final class MemoryBudget {
     }
 
     public void reserve(final long bytes) {
-        if (used + bytes > limit) {
+        final long now = used.addAndGet(bytes);
+        if (now > limit || now < 0) {
+            used.addAndGet(-bytes);
             throw new DataException("", "group state needs more than the state memory limit of "
                 + formatBytes(limit) + " (raise it with --max-state-memory)");
         }
-        used += bytes;
     }
 
     public void release(final long bytes) {
-        used -= bytes;
+        used.addAndGet(-bytes);
     }
 
     static String formatBytes(final long bytes) {

@@ -151,10 +151,72 @@ class ColumnBatchTest {
     @Test
     void sourceNameAndWatermarkAfterAreKept() {
         try (ColumnBatch batch = new ColumnBatch(ALL, 8, dictionary)) {
-            batch.sourceName("trades.csv");
+            batch.sourceNames("trades.csv");
             batch.watermarkAfter(1234);
             assertThat(batch.sourceName()).isEqualTo("trades.csv");
             assertThat(batch.watermarkAfter()).isEqualTo(1234);
+        }
+    }
+
+    @Test
+    void rowsOfSeveralFilesKeepTheirFileAndLine() {
+        try (ColumnBatch batch = new ColumnBatch(ALL, 8, dictionary)) {
+            batch.sourceNames("a.csv", "b.csv");
+            batch.addRow(0, 7, 100);
+            batch.addRow(1, (1L << 40) + 3, 200);
+            assertThat(batch.sourceName(0)).isEqualTo("a.csv");
+            assertThat(batch.line(0)).isEqualTo(7);
+            assertThat(batch.sourceName(1)).isEqualTo("b.csv");
+            assertThat(batch.line(1)).isEqualTo((1L << 40) + 3);
+            assertThat(batch.watermarkBefore(1)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void copyRowsFromGathersValuesNullsLinesAndWatermarks() {
+        try (ColumnBatch source = new ColumnBatch(ALL, 8, dictionary);
+             ColumnBatch target = new ColumnBatch(ALL, 8, dictionary)) {
+            source.sourceNames("a.csv", "b.csv");
+            for (int i = 0; i < 5; i++) {
+                final int row = source.addRow(i % 2, 10 + i, 1000 + i);
+                for (int c = 0; c < ALL.size(); c++) {
+                    final io.sluice.runtime.batch.ColumnVector v = source.column(c);
+                    if (v.nullable() && i == 3) {
+                        v.setNull(row);
+                        continue;
+                    }
+                    switch (v.type()) {
+                        case BIGINT, TIMESTAMP -> v.setLong(row, i * 11L);
+                        case INT -> v.setInt(row, i * 3);
+                        case DOUBLE -> v.setDouble(row, i + 0.5);
+                        case BOOLEAN -> v.setBoolean(row, i % 2 == 0);
+                        case VARCHAR -> v.setInt(row, dictionary.intern("s" + i));
+                    }
+                }
+            }
+            source.watermarkAfter(4242);
+            target.copyRowsFrom(source, new int[] {4, 1, 3}, 3);
+            assertThat(target.rowCount()).isEqualTo(3);
+            assertThat(target.watermarkAfter()).isEqualTo(4242);
+            final int[] from = {4, 1, 3};
+            for (int k = 0; k < 3; k++) {
+                assertThat(target.line(k)).isEqualTo(source.line(from[k]));
+                assertThat(target.sourceName(k)).isEqualTo(source.sourceName(from[k]));
+                assertThat(target.watermarkBefore(k)).isEqualTo(source.watermarkBefore(from[k]));
+                for (int c = 0; c < ALL.size(); c++) {
+                    final io.sluice.runtime.batch.ColumnVector s = source.column(c);
+                    final io.sluice.runtime.batch.ColumnVector t = target.column(c);
+                    assertThat(t.isNull(k)).isEqualTo(s.isNull(from[k]));
+                    if (!s.isNull(from[k])) {
+                        switch (s.type()) {
+                            case BIGINT, TIMESTAMP -> assertThat(t.getLong(k)).isEqualTo(s.getLong(from[k]));
+                            case INT, VARCHAR -> assertThat(t.getInt(k)).isEqualTo(s.getInt(from[k]));
+                            case DOUBLE -> assertThat(t.getDouble(k)).isEqualTo(s.getDouble(from[k]));
+                            case BOOLEAN -> assertThat(t.getBoolean(k)).isEqualTo(s.getBoolean(from[k]));
+                        }
+                    }
+                }
+            }
         }
     }
 
