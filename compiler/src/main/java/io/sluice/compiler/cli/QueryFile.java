@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A query file on disk: its text, compiled, and its input resolved. A table's {@code 'path'} is
@@ -68,22 +71,29 @@ public final class QueryFile {
         }
     }
 
-    /** Where the query's table is read from. */
-    public SourceSpec source(final CompiledQuery query, final Map<String, Path> inputs) throws UsageException {
+    /**
+     * Where the query's table is read from: the {@code --input TABLE=PATH} values for it (several
+     * make several source partitions), else the table's {@code 'path'}, relative to the query
+     * file's folder, where {@code *} and {@code ?} match file names (matches are read in name order).
+     */
+    public SourceSpec source(final CompiledQuery query, final List<String> inputs) throws UsageException {
         final TableDefinition table = query.plan().table();
-        for (final String name : inputs.keySet()) {
+        final List<Path> files = new ArrayList<>();
+        final List<String> shown = new ArrayList<>();
+        for (final String input : inputs) {
+            final int eq = input.indexOf('=');
+            if (eq <= 0 || eq == input.length() - 1) {
+                throw new UsageException("--input " + input + ": expected TABLE=PATH");
+            }
+            final String name = input.substring(0, eq).strip();
             if (!name.equalsIgnoreCase(table.name())) {
-                throw new UsageException("--input " + name + "=...: the query reads no table '" + name
+                throw new UsageException("--input " + input + ": the query reads no table '" + name
                     + "' (it reads '" + table.name() + "')");
             }
+            files.add(Path.of(input.substring(eq + 1)));
+            shown.add(input.substring(eq + 1));
         }
-        Path file = null;
-        String shown = null;
-        for (final Map.Entry<String, Path> e : inputs.entrySet()) {
-            file = e.getValue();
-            shown = e.getValue().toString();
-        }
-        if (file == null) {
+        if (files.isEmpty()) {
             final String declared = table.path();
             if (declared == null) {
                 throw new UsageException(displayName + ":" + table.line() + ":" + table.column() + ": table '"
@@ -91,18 +101,37 @@ public final class QueryFile {
                     + table.name().toLowerCase(Locale.ROOT) + "=PATH");
             }
             final Path dir = path.toAbsolutePath().getParent();
-            file = dir.resolve(declared);
-            if (!Files.isRegularFile(file)) {
+            final Path shownDir = Path.of(displayName).getParent();
+            for (final String file : expand(dir, declared)) {
+                files.add(dir.resolve(file));
+                shown.add(shownDir == null ? file : shownDir.resolve(file).toString());
+            }
+            if (files.isEmpty()) {
                 throw new DataException(displayName + ":" + table.pathLine() + ":" + table.pathColumn(),
                     "input file '" + declared + "' not found (a table's 'path' is relative to the query file's folder)");
             }
-            shown = declared;
-            final Path relative = Path.of(displayName).getParent();
-            if (relative != null) {
-                shown = relative.resolve(declared).toString();
-            }
         }
-        return new SourceSpec(table.name(), table.schema(), file, shown, table.eventTimeColumn(),
+        return new SourceSpec(table.name(), table.schema(), files, shown, table.eventTimeColumn(),
             table.watermarkDelayMillis());
+    }
+
+    /** The declared path, or the names its glob matches, sorted; empty when nothing exists. */
+    private static List<String> expand(final Path dir, final String declared) throws UsageException {
+        if (declared.indexOf('*') < 0 && declared.indexOf('?') < 0) {
+            return Files.isRegularFile(dir.resolve(declared)) ? List.of(declared) : List.of();
+        }
+        final Path pattern = Path.of(declared);
+        final Path parent = pattern.getParent();
+        final Path folder = parent == null ? dir : dir.resolve(parent);
+        final PathMatcher matcher = folder.getFileSystem().getPathMatcher("glob:" + pattern.getFileName());
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName()))
+                .map(f -> (parent == null ? f.getFileName() : parent.resolve(f.getFileName())).toString())
+                .sorted().toList();
+        } catch (final java.nio.file.NoSuchFileException e) {
+            return List.of();
+        } catch (final IOException e) {
+            throw new UsageException("cannot list " + folder + ": " + e.getMessage());
+        }
     }
 }

@@ -7,7 +7,11 @@ import io.sluice.runtime.error.DataException;
 import io.sluice.runtime.exec.QueryRunner;
 import io.sluice.runtime.exec.RunOptions;
 import io.sluice.runtime.exec.SourceSpec;
-import io.sluice.runtime.sink.CsvSink;
+import io.sluice.runtime.exec.LateRowsFile;
+import io.sluice.runtime.exec.RunProgress;
+import io.sluice.runtime.kernel.LatePolicy;
+import io.sluice.runtime.sink.CsvOutput;
+import io.sluice.runtime.state.MemoryBudget;
 import io.sluice.runtime.source.BadRowPolicy;
 import io.sluice.runtime.type.Column;
 import io.sluice.runtime.type.Schema;
@@ -20,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -33,6 +36,8 @@ import java.util.Properties;
 public final class GoldenRunner {
     /** Batch sizes every case runs with: row at a time, an odd size that splits windows, the default. */
     public static final List<Integer> BATCH_SIZES = List.of(1, 7, RunOptions.DEFAULT_BATCH_SIZE);
+    /** Partition counts every case runs with: inline on one thread, and four worker threads. */
+    public static final List<Integer> PARTITIONS = List.of(1, 4);
 
     private GoldenRunner() {
     }
@@ -76,14 +81,17 @@ public final class GoldenRunner {
                 return new Outcome(caseDir, checkError(caseDir, Files.readString(expectedError, StandardCharsets.UTF_8).strip()));
             }
             final CsvTable expected = CsvTable.read(caseDir.resolve(GoldenCorpus.EXPECTED));
-            for (final int batchSize : BATCH_SIZES) {
-                final Result r = run(caseDir, batchSize);
-                if (r.error != null) {
-                    return new Outcome(caseDir, Optional.of("batch size " + batchSize + ": failed with: " + r.error));
-                }
-                final Optional<String> diff = compare(expected, r, batchSize);
-                if (diff.isPresent()) {
-                    return new Outcome(caseDir, Optional.of("batch size " + batchSize + ": " + diff.get()));
+            for (final int partitions : PARTITIONS) {
+                for (final int batchSize : BATCH_SIZES) {
+                    final Result r = run(caseDir, batchSize, partitions);
+                    final String config = "batch size " + batchSize + ", " + partitions + " partition(s)";
+                    if (r.error != null) {
+                        return new Outcome(caseDir, Optional.of(config + ": failed with: " + r.error));
+                    }
+                    final Optional<String> diff = compare(expected, r, batchSize);
+                    if (diff.isPresent()) {
+                        return new Outcome(caseDir, Optional.of(config + ": " + diff.get()));
+                    }
                 }
             }
             return new Outcome(caseDir, Optional.empty());
@@ -93,7 +101,18 @@ public final class GoldenRunner {
     }
 
     private static Optional<String> checkError(final Path caseDir, final String expected) throws IOException {
-        final Result r = run(caseDir, RunOptions.DEFAULT_BATCH_SIZE);
+        for (final int partitions : PARTITIONS) {
+            final Optional<String> failure = checkError(caseDir, expected, partitions);
+            if (failure.isPresent()) {
+                return failure;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> checkError(final Path caseDir, final String expected, final int partitions)
+        throws IOException {
+        final Result r = run(caseDir, RunOptions.DEFAULT_BATCH_SIZE, partitions);
         if (r.error == null) {
             return Optional.of("expected the error\n  " + expected + "\nbut the query ran and produced:\n" + r.csv);
         }
@@ -121,8 +140,8 @@ public final class GoldenRunner {
         if (!expected.isChangelog()) {
             return Optional.of("the query emits a changelog but expected.csv has no op column");
         }
-        if (batchSize == 1) {
-            // one row at a time the changelog is fully determined: compare it row by row
+        if (batchSize == 1 && r.partitions == 1) {
+            // one row at a time on one partition the changelog is fully determined: compare it row by row
             final List<ValueType> withOp = new ArrayList<>();
             withOp.add(ValueType.STRING);
             withOp.addAll(types);
@@ -151,11 +170,11 @@ public final class GoldenRunner {
         return true;
     }
 
-    private record Result(String csv, Schema schema, boolean changelog, String error) {
+    private record Result(String csv, Schema schema, boolean changelog, String error, int partitions) {
     }
 
     /** Runs the case's query as {@code sluice run} would, from the case folder. */
-    private static Result run(final Path caseDir, final int batchSize) throws IOException {
+    private static Result run(final Path caseDir, final int batchSize, final int partitions) throws IOException {
         final Properties props = new Properties();
         final Path optionsFile = caseDir.resolve("options.properties");
         if (Files.isRegularFile(optionsFile)) {
@@ -165,29 +184,40 @@ public final class GoldenRunner {
         }
         final BadRowPolicy policy = "skip".equals(props.getProperty("on-bad-row")) ? BadRowPolicy.SKIP : BadRowPolicy.FAIL;
         final Path rejects = Files.createTempFile("sluice-golden-rejects", ".csv");
+        final Path lateRows = Files.createTempFile("sluice-golden-late", ".csv");
         try {
             final QueryFile file = QueryFile.read(caseDir.resolve(GoldenCorpus.QUERY), GoldenCorpus.QUERY);
             final CompiledQuery compiled = file.compile();
             final SourceSpec source;
             try {
-                source = file.source(compiled, Map.of());
+                source = file.source(compiled, List.of());
             } catch (final DataException e) {
-                return new Result("", compiled.output(), compiled.changelog(), e.getMessage());
+                return new Result("", compiled.output(), compiled.changelog(), e.getMessage(), partitions);
             }
             final StringWriter out = new StringWriter();
-            final CsvSink sink = new CsvSink(out, "result", compiled.output(), compiled.changelog());
-            try {
-                QueryRunner.run(source, compiled.kernels(),
-                    new RunOptions(batchSize, 1, policy, rejects, io.sluice.runtime.state.MemoryBudget.DEFAULT_LIMIT), sink);
+            final CsvOutput output = new CsvOutput(out, "result", compiled.output(), compiled.changelog());
+            final RunOptions options = new RunOptions(batchSize, partitions, policy, rejects, MemoryBudget.DEFAULT_LIMIT,
+                idleTimeout(props), RunOptions.DEFAULT_QUEUE_CAPACITY);
+            try (LateRowsFile late = new LateRowsFile(lateRows)) {
+                QueryRunner.run(source, compiled.kernels(), compiled.spec().routing(), LatePolicy.DROP, options,
+                    p -> output.partitionSink(), late, RunProgress.NONE);
             } catch (final DataException e) {
-                return new Result(out.toString(), compiled.output(), compiled.changelog(), e.getMessage());
+                output.close();
+                return new Result(out.toString(), compiled.output(), compiled.changelog(), e.getMessage(), partitions);
             }
-            sink.close();
-            return new Result(out.toString(), compiled.output(), compiled.changelog(), null);
+            output.close();
+            return new Result(out.toString(), compiled.output(), compiled.changelog(), null, partitions);
         } catch (final UsageException e) {
-            return new Result("", null, false, e.getMessage());
+            return new Result("", null, false, e.getMessage(), partitions);
         } finally {
             Files.deleteIfExists(rejects);
+            Files.deleteIfExists(lateRows);
         }
+    }
+
+    /** The case's {@code idle-timeout} option ({@code --idle-timeout}), in milliseconds. */
+    private static long idleTimeout(final Properties props) throws UsageException {
+        final String text = props.getProperty("idle-timeout");
+        return text == null ? 0 : io.sluice.compiler.cli.RunCommand.parseDuration("idle-timeout", text);
     }
 }

@@ -1,7 +1,10 @@
 package io.sluice.compiler.kernel;
 
 import io.sluice.compiler.plan.TableDefinition;
+import io.sluice.runtime.exec.RoutingSpec;
 import io.sluice.runtime.type.Schema;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 
 import java.util.List;
@@ -77,5 +80,26 @@ public record KernelSpec(Shape shape, TableDefinition table, Window window, RexP
 
     public boolean aggregating() {
         return shape != Shape.PROJECT;
+    }
+
+    /**
+     * How rows are spread over partitions so that each group lives in one: by a hash of the input
+     * columns the (non-window) group keys are computed from; all to one partition when there are
+     * none (a single group, or windows only); round robin when nothing is aggregated.
+     */
+    public RoutingSpec routing() {
+        if (!aggregating()) {
+            return RoutingSpec.roundRobin();
+        }
+        final java.util.List<RexNode> keyExpressions = new java.util.ArrayList<>();
+        for (int k = 0; k < groupKeys.size(); k++) {
+            if (k != windowStartKey && k != windowEndKey) {
+                keyExpressions.add(rowProgram.expandLocalRef(rowProgram.getProjectList().get(groupKeys.get(k))));
+            }
+        }
+        final int tableColumns = table.schema().size();
+        final int[] columns = RelOptUtil.InputFinder.bits(keyExpressions, null).asList().stream()
+            .mapToInt(Integer::intValue).filter(c -> c < tableColumns).toArray();
+        return columns.length == 0 ? RoutingSpec.single() : RoutingSpec.hash(columns);
     }
 }
