@@ -51,6 +51,34 @@ class SluiceCliTest {
     }
 
     @Test
+    void severalPartitionsGiveTheSameRowsAndAPerPartitionTableAndJsonMetrics(@TempDir final Path tmp) throws Exception {
+        final Path output = tmp.resolve("out.csv");
+        final Path metrics = tmp.resolve("metrics.json");
+        final Run r = sluice("run", query("example-trades-ohlc"), "--partitions", "3", "--output", output.toString(),
+            "--metrics-json", metrics.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(output)).containsExactlyInAnyOrderElementsOf(
+            Files.readAllLines(CORPUS.resolve("example-trades-ohlc/expected.csv")));
+        assertThat(r.err()).contains("partition").contains("rows in").contains("watermark")
+            .contains("(read 42 = rejected 0 + processed 42)");
+        assertThat(Files.readString(metrics)).contains("\"rows_read\": 42").contains("\"rows_late\": 1")
+            .contains("\"partition\": 2").contains("\"batch_latency_micros\"");
+    }
+
+    @Test
+    void repeatedInputsReadSeveralFilesOfOneTable(@TempDir final Path tmp) throws Exception {
+        final Path a = tmp.resolve("a.csv");
+        final Path b = tmp.resolve("b.csv");
+        Files.writeString(a, "symbol,qty,ts\nAAA,1,2024-01-01 10:00:00\nAAA,2,2024-01-01 10:00:30\n");
+        Files.writeString(b, "symbol,qty,ts\nAAA,4,2024-01-01 10:00:10\n");
+        final Path output = tmp.resolve("out.csv");
+        final Run r = sluice("run", query("tumble-count-by-symbol"), "--input", "trades=" + a, "--input", "trades=" + b,
+            "--output", output.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(output)).contains("AAA,2024-01-01 10:00:00.000,2024-01-01 10:01:00.000,3,7");
+    }
+
+    @Test
     void sqlErrorsExitWithTwoAndOneLine() {
         final Run r = sluice("run", query("error-syntax"));
         assertThat(r.exit()).isEqualTo(2);
@@ -92,6 +120,10 @@ class SluiceCliTest {
             {"run", query("example-trades-ohlc"), "--on-bad-row", "ignore"},
             {"run", query("example-trades-ohlc"), "--bogus"},
             {"run", query("example-trades-ohlc"), "--input", "nosuchtable=x.csv"},
+            {"run", query("example-trades-ohlc"), "--input", "trades"},
+            {"run", query("example-trades-ohlc"), "--partitions", "0"},
+            {"run", query("example-trades-ohlc"), "--idle-timeout", "soon"},
+            {"run", query("example-trades-ohlc"), "--max-state-memory", "lots"},
             {"run"},
             {"frobnicate"},
         }) {
