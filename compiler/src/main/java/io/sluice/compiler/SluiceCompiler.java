@@ -21,14 +21,14 @@ public final class SluiceCompiler {
         final PlannedQuery plan = QueryPlanner.plan(sql);
         final KernelSpec spec = lower(plan);
         final KernelGenerator.GeneratedKernel kernel = generate(plan, spec, sql);
-        return new CompiledQuery(plan, spec, kernel, KernelCompiler.compile(kernel));
+        return new CompiledQuery(plan, spec, kernel, KernelCompiler.compile(kernel), sql);
     }
 
     /** Plans and generates {@code sql} without compiling the kernel (for explain). */
     public static CompiledQuery generateOnly(final String sql) throws CompileException {
         final PlannedQuery plan = QueryPlanner.plan(sql);
         final KernelSpec spec = lower(plan);
-        return new CompiledQuery(plan, spec, generate(plan, spec, sql), null);
+        return new CompiledQuery(plan, spec, generate(plan, spec, sql), null, sql);
     }
 
     private static KernelSpec lower(final PlannedQuery plan) throws CompileException {

@@ -26,8 +26,12 @@ class RuntimeDependencyRulesTest {
     @ArchTest
     static final ArchRule noFreemarker = banned("freemarker..");
 
+    /** picocli is the runtime's only command-line library, and only its cli package uses it. */
     @ArchTest
-    static final ArchRule noPicocli = banned("picocli..");
+    static final ArchRule picocliOnlyInCli = noClasses().that().resideInAPackage("io.sluice.runtime..")
+        .and().resideOutsideOfPackage("io.sluice.runtime.cli..")
+        .should().dependOnClassesThat().resideInAPackage("picocli..")
+        .because("the command line of runnable artifacts lives in io.sluice.runtime.cli");
 
     @ArchTest
     static final ArchRule noCompiler = banned("io.sluice.compiler..");

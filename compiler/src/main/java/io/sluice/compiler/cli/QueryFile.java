@@ -1,5 +1,7 @@
 package io.sluice.compiler.cli;
 
+import io.sluice.runtime.cli.RunCli;
+import io.sluice.runtime.cli.UsageException;
 import io.sluice.compiler.CompileException;
 import io.sluice.compiler.CompiledQuery;
 import io.sluice.compiler.SluiceCompiler;
@@ -80,18 +82,9 @@ public final class QueryFile {
         final TableDefinition table = query.plan().table();
         final List<Path> files = new ArrayList<>();
         final List<String> shown = new ArrayList<>();
-        for (final String input : inputs) {
-            final int eq = input.indexOf('=');
-            if (eq <= 0 || eq == input.length() - 1) {
-                throw new UsageException("--input " + input + ": expected TABLE=PATH");
-            }
-            final String name = input.substring(0, eq).strip();
-            if (!name.equalsIgnoreCase(table.name())) {
-                throw new UsageException("--input " + input + ": the query reads no table '" + name
-                    + "' (it reads '" + table.name() + "')");
-            }
-            files.add(Path.of(input.substring(eq + 1)));
-            shown.add(input.substring(eq + 1));
+        for (final String[] input : RunCli.inputFiles(table.name(), inputs)) {
+            files.add(Path.of(input[0]));
+            shown.add(input[1]);
         }
         if (files.isEmpty()) {
             final String declared = table.path();

@@ -1,6 +1,6 @@
 package io.sluice.compiler.cli;
 
-import io.sluice.runtime.error.DataException;
+import io.sluice.runtime.cli.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,11 +13,9 @@ import java.io.PrintWriter;
  */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCli.Version.class,
     description = "Sluice: a streaming-SQL query compiler for the JVM.",
-    subcommands = {RunCommand.class, ExplainCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, CompileCommand.class, ExplainCommand.class, TestCommand.class,
+        CommandLine.HelpCommand.class})
 public final class SluiceCli implements Runnable {
-    public static final int EXIT_DATA_ERROR = 1;
-    public static final int EXIT_USAGE = 2;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -32,35 +30,7 @@ public final class SluiceCli implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     public static int execute(final String[] args, final PrintWriter out, final PrintWriter err) {
-        final CommandLine cli = new CommandLine(new SluiceCli());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("sluice: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
-                + " --help')");
-            return EXIT_USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            final boolean verbose = parseResult.hasMatchedOption("--verbose")
-                || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
-            final int code;
-            if (e instanceof UsageException) {
-                err.println(e.getMessage());
-                code = EXIT_USAGE;
-            } else if (e instanceof DataException) {
-                err.println(e.getMessage());
-                code = EXIT_DATA_ERROR;
-            } else {
-                err.println("sluice: internal error: " + e + " (run with --verbose for the stack trace; please report it)");
-                code = EXIT_DATA_ERROR;
-            }
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return code;
-        });
-        return cli.execute(args);
+        return Cli.execute(new SluiceCli(), args, out, err);
     }
 
     /** The version from the jar manifest, or "development" when run from classes. */

@@ -1,5 +1,6 @@
 package io.sluice.compiler.cli;
 
+import io.sluice.runtime.cli.UsageException;
 import io.sluice.compiler.golden.GoldenRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,15 +1,13 @@
 package io.sluice.compiler.codegen;
 
 import io.sluice.runtime.kernel.Kernel;
-import io.sluice.runtime.kernel.KernelContext;
+import io.sluice.runtime.kernel.KernelClasses;
 import io.sluice.runtime.kernel.KernelFactory;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
 
 import java.io.IOException;
 import java.lang.ref.SoftReference;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,25 +36,7 @@ public final class KernelCompiler {
 
     /** Compiles (or finds in the cache) the kernel and returns a factory of its instances. */
     public static KernelFactory compile(final KernelGenerator.GeneratedKernel kernel) {
-        final Class<?> type = load(kernel);
-        final Constructor<?> constructor;
-        try {
-            constructor = type.getConstructor(KernelContext.class);
-        } catch (final NoSuchMethodException e) {
-            throw new IllegalStateException("generated kernel " + type.getName() + " lacks its constructor", e);
-        }
-        return context -> {
-            try {
-                return (Kernel) constructor.newInstance(context);
-            } catch (final InvocationTargetException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (final ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        return KernelClasses.factory(load(kernel));
     }
 
     private static Class<?> load(final KernelGenerator.GeneratedKernel kernel) {

@@ -2,7 +2,7 @@ package io.sluice.compiler.golden;
 
 import io.sluice.compiler.CompiledQuery;
 import io.sluice.compiler.cli.QueryFile;
-import io.sluice.compiler.cli.UsageException;
+import io.sluice.runtime.cli.UsageException;
 import io.sluice.runtime.error.DataException;
 import io.sluice.runtime.exec.QueryRunner;
 import io.sluice.runtime.exec.RunOptions;
@@ -218,6 +218,6 @@ public final class GoldenRunner {
     /** The case's {@code idle-timeout} option ({@code --idle-timeout}), in milliseconds. */
     private static long idleTimeout(final Properties props) throws UsageException {
         final String text = props.getProperty("idle-timeout");
-        return text == null ? 0 : io.sluice.compiler.cli.RunCommand.parseDuration("idle-timeout", text);
+        return text == null ? 0 : io.sluice.runtime.cli.RunCli.parseDuration("idle-timeout", text);
     }
 }

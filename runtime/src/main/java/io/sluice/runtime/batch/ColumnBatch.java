@@ -134,6 +134,17 @@ public final class ColumnBatch implements AutoCloseable {
         return row;
     }
 
+    /**
+     * Prepares slot {@code rowCount()} to be filled before {@link #addRow}: clears its NULL bits
+     * (the embedding API's row cursor writes values first, then commits the row).
+     */
+    public void clearNextRow() {
+        final int row = rowCount;
+        for (final ColumnVector c : columns) {
+            c.clearNull(row);
+        }
+    }
+
     /** Drops the last row added (a row that failed to decode and is skipped). */
     public void removeLastRow() {
         final int row = --rowCount;

@@ -75,10 +75,58 @@ public final class StringDictionary {
         }
     }
 
-    /** Code of {@code value}, interning it if new. Allocates (UTF-8 encoding); not for per-row use on input. */
+    /** Codes of strings interned as {@code String}s, keyed by the string itself (open addressing). */
+    private String[] byStringKeys = new String[64];
+    private int[] byStringCodes = new int[64];
+    private int byStringSize;
+
+    /**
+     * Code of {@code value}, interning it if new. A string seen before as a {@code String} is found
+     * without allocating (its hash is cached by {@code String}); a new one is encoded to UTF-8 once.
+     */
     public int intern(final String value) {
+        int mask = byStringKeys.length - 1;
+        int slot = (value.hashCode() * 0x9E3779B9) >>> 7 & mask;
+        while (byStringKeys[slot] != null) {
+            if (byStringKeys[slot].equals(value)) {
+                return byStringCodes[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
         final byte[] b = value.getBytes(StandardCharsets.UTF_8);
-        return intern(b, 0, b.length);
+        final int code = intern(b, 0, b.length);
+        if (code >= 0) {
+            if ((byStringSize + 1) * 2 > byStringKeys.length) {
+                growByString();
+                mask = byStringKeys.length - 1;
+                slot = (value.hashCode() * 0x9E3779B9) >>> 7 & mask;
+                while (byStringKeys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+            }
+            byStringKeys[slot] = value;
+            byStringCodes[slot] = code;
+            byStringSize++;
+        }
+        return code;
+    }
+
+    private void growByString() {
+        final String[] keys = byStringKeys;
+        final int[] codes = byStringCodes;
+        byStringKeys = new String[keys.length * 2];
+        byStringCodes = new int[keys.length * 2];
+        final int mask = byStringKeys.length - 1;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                int slot = (keys[i].hashCode() * 0x9E3779B9) >>> 7 & mask;
+                while (byStringKeys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                byStringKeys[slot] = keys[i];
+                byStringCodes[slot] = codes[i];
+            }
+        }
     }
 
     private int insert(final byte[] bytes, final int offset, final int length, final int hash, final int slot) {

@@ -1,4 +1,4 @@
-package io.sluice.compiler.cli;
+package io.sluice.runtime.cli;
 
 /** A problem with what the user asked for (flags, query file, SQL): exit code 2, one line. */
 public final class UsageException extends Exception {
