@@ -69,6 +69,35 @@ class GeneratedBytecodeTest {
         throw new IllegalStateException("no method " + name + desc);
     }
 
+    @TestFactory
+    Stream<DynamicTest> sixtyAggregatesStayUnderTheHugeMethodLimit() {
+        final StringBuilder columns = new StringBuilder();
+        final StringBuilder aggregates = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            columns.append(", v").append(i).append(" BIGINT");
+            for (final String f : new String[] {"SUM", "MIN", "MAX"}) {
+                aggregates.append(", ").append(f).append("(v").append(i).append(") AS ").append(f.toLowerCase())
+                    .append(i);
+            }
+        }
+        final String table = "CREATE TABLE t (k BIGINT" + columns + ", ts TIMESTAMP(3), WATERMARK FOR ts AS ts);\n";
+        return Stream.of(
+            table + "SELECT k" + aggregates + " FROM t GROUP BY k",
+            table + "SELECT k, window_start" + aggregates
+                + " FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY k, window_start, window_end")
+            .map(sql -> DynamicTest.dynamicTest(sql.contains("TUMBLE") ? "windowed" : "continuous", () -> {
+                final CompiledQuery q = SluiceCompiler.generateOnly(sql);
+                for (final Map.Entry<String, byte[]> c : KernelCompiler.bytecode(q.kernel()).entrySet()) {
+                    final ClassNode node = new ClassNode();
+                    new ClassReader(c.getValue()).accept(node, 0);
+                    for (final MethodNode m : node.methods) {
+                        assertThat(codeSize(c.getValue(), m.name, m.desc)).as("%s bytecode size", m.name)
+                            .isLessThan(HUGE_METHOD_LIMIT);
+                    }
+                }
+            }));
+    }
+
     @Test
     void theSameQueryGivesTheSameClassName() throws CompileException {
         final String sql = "CREATE TABLE t (a BIGINT); SELECT a + 1 AS b FROM t";
