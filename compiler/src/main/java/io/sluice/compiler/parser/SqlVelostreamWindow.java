@@ -1,5 +1,6 @@
 package io.sluice.compiler.parser;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * see a SELECT holding one: Calcite's validator only knows named windows.
  *
  * <p>Every duration is held as the interval literal it stands for: {@code 5m} is {@code INTERVAL
- * '5' MINUTE}, {@code 500ms} is {@code INTERVAL '0.500' SECOND}, a bare number is seconds (as in
+ * '5' MINUTE}, {@code 500ms} is {@code INTERVAL '0.5' SECOND}, a bare number is seconds (as in
  * Velostream), {@code 2w} is {@code INTERVAL '14' DAY}. A node of this class is well formed: the
  * arguments, units and signs are checked when it is created, each error at its own position.
  */
@@ -201,8 +202,7 @@ public final class SqlVelostreamWindow extends SqlCall {
     switch (unitName) {
       case "ms" -> {
         timeUnit = TimeUnit.SECOND;
-        BigInteger[] parts = number.divideAndRemainder(BigInteger.valueOf(1000));
-        text = parts[0] + "." + String.format(Locale.ROOT, "%03d", parts[1].intValue());
+        text = new BigDecimal(number).movePointLeft(3).stripTrailingZeros().toPlainString();
       }
       case "", "s" -> {
         timeUnit = TimeUnit.SECOND;

@@ -77,8 +77,9 @@ class VelostreamWindowParserTest {
   @Test
   void durationsStandForTheIntervalLiteralsOfTheirUnit() throws Exception {
     String[][] cases = {
-      {"500ms", "INTERVAL '0.500' SECOND"},
-      {"1500ms", "INTERVAL '1.500' SECOND"},
+      {"500ms", "INTERVAL '0.5' SECOND"},
+      {"1500ms", "INTERVAL '1.5' SECOND"},
+      {"2000ms", "INTERVAL '2' SECOND"},
       {"30s", "INTERVAL '30' SECOND"},
       {"60", "INTERVAL '60' SECOND"}, // a bare number is seconds, as in Velostream
       {"5m", "INTERVAL '5' MINUTE"},
