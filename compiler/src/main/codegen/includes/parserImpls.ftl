@@ -140,7 +140,14 @@ void VelostreamWindowArgument(List<SqlNode> arguments) :
         e = CompoundIdentifier()
     |
         <UNSIGNED_INTEGER_LITERAL> { digits = token.image; numberPos = getPos(); }
-        [ unit = SimpleIdentifier() ]
+        [
+            unit = SimpleIdentifier()
+        |
+            // Reserved words that are units elsewhere (5 MINUTE, 5min): read, to be reported as
+            // unknown units rather than as a syntax error.
+            ( <MIN> | <MINUTE> | <SECOND> | <HOUR> | <DAY> | <MONTH> | <YEAR> )
+            { unit = new SqlIdentifier(token.image, getPos()); }
+        ]
         { e = SqlVelostreamWindow.duration(digits, numberPos, unit); }
     )
     { arguments.add(e); }

@@ -195,6 +195,18 @@ class VelostreamWindowParserTest {
         18,
         "unknown duration unit 'M' in '5M' (use ms, s, m, h, d or w: timestamps are milliseconds)");
     assertError(
+        prefix + "TUMBLING(5min)",
+        2,
+        18,
+        "unknown duration unit 'min' in '5min' (use ms, s, m, h, d or w: timestamps are"
+            + " milliseconds)");
+    assertError(
+        prefix + "TUMBLING(5 MINUTE)",
+        2,
+        19,
+        "unknown duration unit 'MINUTE' in '5MINUTE' (use ms, s, m, h, d or w: timestamps are"
+            + " milliseconds)");
+    assertError(
         prefix + "TUMBLING(100us)",
         2,
         20,
