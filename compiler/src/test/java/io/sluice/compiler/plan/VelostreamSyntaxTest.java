@@ -355,6 +355,12 @@ class VelostreamSyntaxTest {
         assertError(WATERMARK_DDL + "SELECT symbol, COUNT(*) AS n FROM\n(SELECT * FROM trades) GROUP BY symbol "
                 + "WINDOW TUMBLING(1m)", 9, 2,
             "WINDOW TUMBLING reads one declared table: FROM must name it (not a join, a subquery or TABLE(...))");
+        assertError(WATERMARK_DDL + "SELECT a.symbol, COUNT(*) AS n FROM\ntrades a JOIN trades b ON a.ts = b.ts "
+                + "GROUP BY a.symbol WINDOW TUMBLING(1m)", 9, 10,
+            "WINDOW TUMBLING reads one declared table: FROM must name it (not a join, a subquery or TABLE(...))");
+        assertError(WATERMARK_DDL + "SELECT symbol, COUNT(*) AS n FROM\nTABLE(TUMBLE(TABLE trades, DESCRIPTOR(ts), "
+                + "INTERVAL '1' MINUTE)) GROUP BY symbol WINDOW TUMBLING(1m)", 9, 1,
+            "WINDOW TUMBLING reads one declared table: FROM must name it (not a join, a subquery or TABLE(...))");
         assertError(WATERMARK_DDL + "SELECT symbol, COUNT(*) AS n FROM\nquotes GROUP BY symbol WINDOW TUMBLING(1m)", 9, 1,
             "table 'quotes' not found (declare it with CREATE TABLE)");
         // A Velostream window in a subquery: the subquery is what Sluice rejects.
