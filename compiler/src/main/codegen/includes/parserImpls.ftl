@@ -94,3 +94,61 @@ void TableElement(List<SqlNode> columns, List<SqlWatermark> watermarks) :
         columns.add(new SqlTableColumn(s.end(this), name, type, nullable));
     }
 }
+
+/**
+ * Parses Velostream's time-window clause, {@code WINDOW TUMBLING|SLIDING|SESSION (argument, ...)},
+ * into an {@link SqlVelostreamWindow} added to {@code windows}. SqlSelect() tries it after GROUP BY
+ * and after HAVING (a scripted edit of Calcite's template: see patch/PatchParserTemplate.java),
+ * with a lookahead of three tokens, so {@code WINDOW name AS (...)} stays Calcite's named window.
+ */
+void VelostreamWindowClause(List<SqlNode> windows) :
+{
+    final Span s;
+    final SqlIdentifier name;
+    final List<SqlNode> arguments = new ArrayList<SqlNode>();
+}
+{
+    <WINDOW> { s = span(); }
+    name = SimpleIdentifier()
+    <LPAREN>
+    VelostreamWindowArgument(arguments)
+    (
+        <COMMA> VelostreamWindowArgument(arguments)
+    )*
+    <RPAREN>
+    {
+        windows.add(SqlVelostreamWindow.create(s.end(this), name, arguments));
+    }
+}
+
+/**
+ * Parses one argument of a Velostream window: a column ({@code ts}, {@code t.ts}), an interval
+ * literal ({@code INTERVAL '5' MINUTE}) or a Velostream duration, a number with an optional unit
+ * ({@code 5m}, {@code 500ms}, {@code 30}), which becomes the interval literal it stands for.
+ */
+void VelostreamWindowArgument(List<SqlNode> arguments) :
+{
+    final SqlNode e;
+    final String digits;
+    final SqlParserPos numberPos;
+    SqlIdentifier unit = null;
+}
+{
+    (
+        e = IntervalLiteral()
+    |
+        e = CompoundIdentifier()
+    |
+        <UNSIGNED_INTEGER_LITERAL> { digits = token.image; numberPos = getPos(); }
+        [
+            unit = SimpleIdentifier()
+        |
+            // Reserved words that are units elsewhere (5 MINUTE, 5min): read, to be reported as
+            // unknown units rather than as a syntax error.
+            ( <MIN> | <MINUTE> | <SECOND> | <HOUR> | <DAY> | <MONTH> | <YEAR> )
+            { unit = new SqlIdentifier(token.image, getPos()); }
+        ]
+        { e = SqlVelostreamWindow.duration(digits, numberPos, unit); }
+    )
+    { arguments.add(e); }
+}

@@ -61,6 +61,45 @@ public class PatchParserTemplate {
             SqlSelectKeywords(keywords)
             // Sluice: SELECT STREAM removed; STREAM is an ordinary name
         """),
+    new Edit(
+        """
+        Velostream's time-window clause (WINDOW TUMBLING(5m), SLIDING(10m, 5m), SESSION(30m))
+        needs a place in SqlSelect(), which has no hook for it. The windows it parses are
+        collected in a list declared here, and windowDecls stops being final so that they can be
+        added to it (see the next edit).""",
+        """
+            final SqlNodeList windowDecls;
+            final SqlNode qualify;
+        """,
+        """
+            SqlNodeList windowDecls; // Sluice: not final, Velostream windows are added to it
+            final List<SqlNode> velostreamWindows = new ArrayList<SqlNode>(); // Sluice
+            final SqlNode qualify;
+        """),
+    new Edit(
+        """
+        Velostream's time-window clause is read after GROUP BY (the order Velostream's parser
+        requires: GROUP BY, WINDOW, HAVING) or after HAVING (where Velostream's documentation
+        shows it, and where SqlSelect's unparse writes the WINDOW list). VelostreamWindowClause()
+        (includes/parserImpls.ftl) is tried with a lookahead of three tokens, WINDOW name "(", so
+        that Calcite's named windows, WINDOW name AS (...), parse as before. The windows read go
+        first in the SELECT's WINDOW list, where the planner (VelostreamSyntax) finds them and
+        rewrites the query into the window-table-function form before Calcite validates it.""",
+        """
+                ( groupBy = GroupBy() | { groupBy = null; } )
+                ( having = Having() | { having = null; } )
+                ( windowDecls = Window() | { windowDecls = null; } )
+        """,
+        """
+                ( groupBy = GroupBy() | { groupBy = null; } )
+                // Sluice: Velostream's WINDOW TUMBLING|SLIDING|SESSION(...) after GROUP BY ...
+                [ LOOKAHEAD(3) VelostreamWindowClause(velostreamWindows) ]
+                ( having = Having() | { having = null; } )
+                // ... or after HAVING; kept ahead of the named windows in the WINDOW list
+                [ LOOKAHEAD(3) VelostreamWindowClause(velostreamWindows) ]
+                ( windowDecls = Window() | { windowDecls = null; } )
+                { windowDecls = SqlVelostreamWindow.prependTo(velostreamWindows, windowDecls); }
+        """),
   };
 
   public static void main(String[] args) throws Exception {

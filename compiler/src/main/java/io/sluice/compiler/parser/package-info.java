@@ -1,7 +1,8 @@
 /**
  * Sluice's SQL parser: Calcite's parser generated with Sluice's dialect extensions
  * ({@code CREATE TABLE ... WATERMARK FOR ... WITH (...)}, trailing {@code EMIT CHANGES|FINAL},
- * {@code VALUE} and {@code STREAM} as ordinary names), the parse-tree nodes for those extensions,
+ * Velostream's {@code WINDOW TUMBLING|SLIDING|SESSION(...)} clause, {@code VALUE} and {@code STREAM}
+ * as ordinary names), the parse-tree nodes for those extensions,
  * and {@link io.sluice.compiler.parser.SluiceSqlParser}, the entry point that parses a script
  * and turns parse errors into one-line messages with a line and column.
  *

@@ -59,7 +59,10 @@ import java.util.Set;
  * Every failure is a {@link CompileException} with the position of the offending token.
  */
 public final class QueryPlanner {
-    private static final Set<String> KNOWN_OPTIONS = Set.of("format", "path");
+    private static final Set<String> KNOWN_OPTIONS = Set.of("format", "path",
+        // Velostream's names, mapped by VelostreamSyntax.tableOptions
+        VelostreamSyntax.EVENT_TIME_FIELD, VelostreamSyntax.WATERMARK_STRATEGY,
+        VelostreamSyntax.MAX_OUT_OF_ORDERNESS, VelostreamSyntax.LATE_DATA_STRATEGY);
 
     private QueryPlanner() {
     }
@@ -102,6 +105,7 @@ public final class QueryPlanner {
             query = e.query();
         }
         final SqlParserPos queryPos = query.getParserPosition();
+        query = VelostreamSyntax.rewrite(query, tables);
         SupportedSql.check(query);
         checkWindowTimeColumn(query, tables);
         query = query.accept(new DecimalLiteralsAsDouble());
@@ -285,12 +289,18 @@ public final class QueryPlanner {
             }
             final String key = o.key().toLowerCase(Locale.ROOT);
             if (!KNOWN_OPTIONS.contains(key)) {
-                throw error(o.position(), "unknown table option '" + o.key() + "' (known: 'format', 'path')");
+                throw error(o.position(), "unknown table option '" + o.key() + "' (known: 'format', 'path', "
+                    + "'event.time.field', 'watermark.strategy', 'watermark.max_out_of_orderness', 'late.data.strategy')");
             }
             if (options.containsKey(key)) {
                 throw error(o.position(), "table option '" + o.key() + "' is given twice");
             }
             options.put(key, o.value());
+        }
+        final VelostreamSyntax.EventTime velostreamTime = VelostreamSyntax.tableOptions(create, probe, options);
+        if (velostreamTime != null) {
+            eventTime = velostreamTime.column();
+            delay = velostreamTime.delayMillis();
         }
         final String format = options.getOrDefault("format", "csv");
         if (!format.equalsIgnoreCase("csv")) {
