@@ -5,6 +5,7 @@ import io.sluice.runtime.batch.StringDictionary;
 import io.sluice.runtime.error.DataException;
 import io.sluice.runtime.expr.ExpressionException;
 import io.sluice.runtime.state.MemoryBudget;
+import io.sluice.runtime.time.Timestamps;
 
 /**
  * What every generated kernel shares: counters, the string dictionary, the memory budget, and the
@@ -37,6 +38,15 @@ public abstract class KernelBase implements Kernel {
     @Override
     public long filteredRows() {
         return filteredRows;
+    }
+
+    /**
+     * Hands late row {@code row} of {@code batch} to the late-row sink (policy side-output), saying
+     * why: the last window it belongs to ended at {@code windowEnd}, at or before {@code watermark}.
+     */
+    protected final void sideOutput(final ColumnBatch batch, final int row, final long windowEnd, final long watermark) {
+        lateRowSink.late(batch, row, "late: window end " + Timestamps.format(windowEnd)
+            + " <= watermark " + Timestamps.format(watermark));
     }
 
     /** The positioned error for an expression that failed on {@code row} of {@code batch}. */
