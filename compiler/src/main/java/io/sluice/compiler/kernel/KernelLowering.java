@@ -246,7 +246,10 @@ public final class KernelLowering {
             if (operand instanceof RexCall d && d.getKind() == SqlKind.DESCRIPTOR) {
                 final List<Integer> columns = new ArrayList<>();
                 for (final RexNode c : d.getOperands()) {
-                    columns.add(((RexInputRef) c).getIndex());
+                    if (!(c instanceof RexInputRef ref)) {
+                        throw unsupported(query, name + ": DESCRIPTOR must name columns of the table, not " + c);
+                    }
+                    columns.add(ref.getIndex());
                 }
                 descriptors.add(columns);
             } else if (operand instanceof RexLiteral literal && literal.getValue() instanceof BigDecimal millis) {

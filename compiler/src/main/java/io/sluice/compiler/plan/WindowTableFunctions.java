@@ -3,6 +3,7 @@ package io.sluice.compiler.plan;
 import io.sluice.compiler.CompileException;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -72,7 +73,14 @@ final class WindowTableFunctions {
         final List<SqlNode> operands = new ArrayList<>();
         operands.add(partitioned.operand(0));
         operands.add(descriptor);
-        operands.add(new SqlBasicCall(descriptor.getOperator(), partitionBy.getList(), partitionBy.getParserPosition()));
+        final List<SqlNode> keys = new ArrayList<>();
+        for (final SqlNode key : partitionBy) {
+            // the parser records a quoted key's quoting on its position only: carry it over, or
+            // `user` would turn into the USER function
+            keys.add(key instanceof SqlIdentifier id && id.names.size() == 1
+                ? new SqlIdentifier(id.names, null, id.getParserPosition(), List.of(id.getParserPosition())) : key);
+        }
+        operands.add(new SqlBasicCall(descriptor.getOperator(), keys, partitionBy.getParserPosition()));
         operands.add(session.operand(2));
         final SqlBasicCall rewritten = new SqlBasicCall(session.getOperator(), operands, session.getParserPosition());
         final SqlSelect select = (SqlSelect) query;
