@@ -93,6 +93,26 @@ public record KernelSpec(Shape shape, TableDefinition table, Window window, RexP
         public long gapMillis() {
             return sizeMillis;
         }
+
+        /** The window as {@code explain} shows it, e.g. {@code HOP(ts, slide 5000 ms, size 10000 ms)}. */
+        public String describe(final Schema input) {
+            final StringBuilder sb = new StringBuilder(kind.name()).append('(').append(input.column(timeColumn).name());
+            switch (kind) {
+                case TUMBLE -> sb.append(", ").append(sizeMillis).append(" ms");
+                case HOP -> sb.append(", slide ").append(slideMillis).append(" ms, size ").append(sizeMillis).append(" ms");
+                case CUMULATE -> sb.append(", step ").append(slideMillis).append(" ms, size ").append(sizeMillis).append(" ms");
+                case SESSION -> {
+                    sb.append(", gap ").append(sizeMillis).append(" ms");
+                    for (final int k : keyColumns) {
+                        sb.append(", key ").append(input.column(k).name());
+                    }
+                }
+            }
+            if (offsetMillis != 0) {
+                sb.append(", offset ").append(offsetMillis).append(" ms");
+            }
+            return sb.append(')').toString();
+        }
     }
 
     /** The window table functions. */

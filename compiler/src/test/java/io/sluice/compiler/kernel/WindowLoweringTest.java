@@ -73,6 +73,14 @@ class WindowLoweringTest {
     }
 
     @Test
+    void windowsDescribeThemselvesForExplain() throws CompileException {
+        final KernelSpec hop = lower("", grouped("HOP(TABLE t, DESCRIPTOR(ts), INTERVAL '5' SECOND, INTERVAL '10' SECOND)"));
+        assertThat(hop.window().describe(hop.table().schema())).isEqualTo("HOP(ts, slide 5000 ms, size 10000 ms)");
+        final KernelSpec session = lower("", grouped("SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '3' SECOND)"));
+        assertThat(session.window().describe(session.table().schema())).isEqualTo("SESSION(ts, gap 3000 ms, key k)");
+    }
+
+    @Test
     void latePolicyComesFromTheTableOptions() throws CompileException {
         final String q = grouped("TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE)");
         assertThat(lower(", 'late.policy' = 'side-output'", q).latePolicy())

@@ -18,7 +18,12 @@ public abstract class KernelBase implements Kernel {
     /** Strings this kernel computes (CAST, CASE...) and keys or MIN/MAX by: this partition's own. */
     protected final StringDictionary localStrings = new StringDictionary();
     protected final MemoryBudget budget;
+    /**
+     * The context's late policy. Windowed kernels do not read it: they implement the policy they
+     * were compiled with (from the table's options), a constant in the generated code.
+     */
     protected final LatePolicy latePolicy;
+    /** Where late rows go under the side-output policy. */
     protected final LateRowSink lateRowSink;
     protected long lateRows;
     protected long filteredRows;
