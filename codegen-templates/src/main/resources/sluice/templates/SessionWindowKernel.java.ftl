@@ -127,7 +127,6 @@ public final class ${className} extends KernelBase {
             s = next;
         }
         if (start != sessions.start(target) || end != sessions.end(target)) {
-            final long deadline = deadline(target);
             sessions.extend(target, start, end);
 <#if !emitChanges>
             if (end > firedUpTo && (sessions.flags(target) & SessionWindows.FIRED) != 0) {
@@ -135,8 +134,8 @@ public final class ${className} extends KernelBase {
                 sessions.flags(target, sessions.flags(target) & ~SessionWindows.FIRED);
             }
 </#if>
-            if (deadline(target) != deadline) {
-                sessions.schedule(target, deadline(target));
+            if (deadline(target) < sessions.scheduledTime(target)) {
+                sessions.schedule(target, deadline(target)); // a later deadline is taken up when the entry comes due
             }
         }
         return target;
@@ -246,8 +245,13 @@ public final class ${className} extends KernelBase {
         while (sessions.hasDue(watermark)) {
             final long time = sessions.dueTime();
             final int s = sessions.popDue();
-            if (!sessions.isLive(s) || (sessions.flags(s) & SessionWindows.DEAD) != 0 || deadline(s) != time) {
-                continue; // the session grew, merged or was freed since
+            if (!sessions.isLive(s) || (sessions.flags(s) & SessionWindows.DEAD) != 0
+                || sessions.scheduledTime(s) != time) {
+                continue; // a stale entry: the session was rescheduled, merged or freed since
+            }
+            if (deadline(s) > time) {
+                sessions.schedule(s, deadline(s)); // it grew since it was scheduled
+                continue;
             }
 <#if !emitChanges>
             if ((sessions.flags(s) & SessionWindows.FIRED) == 0) {

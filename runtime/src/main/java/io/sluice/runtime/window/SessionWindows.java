@@ -17,9 +17,12 @@ import java.util.Arrays;
  * slot holding {@code head + 1}, 0 for none). Sessions are numbered slots: bounds, list links and
  * flags on the heap, accumulators in one off-heap buffer at {@link #accumulatorOffset(int)}
  * ({@code slotBytes} per session, zeroed when a session opens). Freed slots are reused. Deadlines
- * form a binary min-heap of {@code (time, push order, session)}; entries are never removed early: a
- * kernel polls them and ignores those that no longer match its session (it grew, merged or was
- * freed), so sessions with the same deadline come out in the order their deadlines were set.
+ * form a binary min-heap of {@code (time, push order, session)}; each session remembers the time it
+ * was last scheduled for ({@link #scheduledTime}), and entries are never removed early: a kernel
+ * polls them and ignores those that no longer match that time (or whose session was freed). A
+ * session that grows keeps its entry and is rescheduled when that entry comes due, so the heap
+ * holds about one entry per session. Sessions with the same deadline come out in the order their
+ * deadlines were set.
  *
  * <p>The kernel decides what a session is: it scans a key's list with {@link #head}/{@link #next},
  * merges and extends sessions, and fires or frees them when their deadline comes. Keys whose
@@ -35,7 +38,7 @@ public final class SessionWindows implements AutoCloseable {
     /** Flag: the session was merged into another; it stays allocated until the kernel frees it. */
     public static final int DEAD = 8;
     private static final int LIVE = 16;
-    private static final long HEAP_BYTES_PER_SESSION = 4 * 8 + 3 * 4;
+    private static final long HEAP_BYTES_PER_SESSION = 5 * 8 + 3 * 4 + 20;
 
     private final int slotBytes;
     private final MemoryBudget budget;
@@ -46,6 +49,7 @@ public final class SessionWindows implements AutoCloseable {
     private long[] ends;
     private long[] emittedStarts;
     private long[] emittedEnds;
+    private long[] scheduled;
     private int[] next;
     private int[] keyEntries;
     private int[] flags;
@@ -224,8 +228,17 @@ public final class SessionWindows implements AutoCloseable {
 
     // ------------------------------------------------------------------ deadlines
 
-    /** Schedules session {@code s} to be looked at when the watermark reaches {@code time}. */
+    /** The time session {@code s} was last {@link #schedule scheduled} for. */
+    public long scheduledTime(final int s) {
+        return scheduled[s];
+    }
+
+    /**
+     * Schedules session {@code s} to be looked at when the watermark reaches {@code time} (earlier
+     * entries for it become stale).
+     */
     public void schedule(final int s, final long time) {
+        scheduled[s] = time;
         if (heapSize == heapTimes.length) {
             heapTimes = Arrays.copyOf(heapTimes, heapSize * 2);
             heapOrder = Arrays.copyOf(heapOrder, heapSize * 2);
@@ -323,6 +336,7 @@ public final class SessionWindows implements AutoCloseable {
         ends = ends == null ? new long[newCapacity] : Arrays.copyOf(ends, newCapacity);
         emittedStarts = emittedStarts == null ? new long[newCapacity] : Arrays.copyOf(emittedStarts, newCapacity);
         emittedEnds = emittedEnds == null ? new long[newCapacity] : Arrays.copyOf(emittedEnds, newCapacity);
+        scheduled = scheduled == null ? new long[newCapacity] : Arrays.copyOf(scheduled, newCapacity);
         next = next == null ? new int[newCapacity] : Arrays.copyOf(next, newCapacity);
         keyEntries = keyEntries == null ? new int[newCapacity] : Arrays.copyOf(keyEntries, newCapacity);
         flags = flags == null ? new int[newCapacity] : Arrays.copyOf(flags, newCapacity);

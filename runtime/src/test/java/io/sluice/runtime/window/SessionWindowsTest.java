@@ -83,6 +83,8 @@ class SessionWindowsTest {
             assertThat(out).containsExactly("10:1", "10:3", "10:7", "20:6", "30:2", "30:5");
             assertThat(s.hasScheduled()).isTrue();
             assertThat(s.dueTime()).isEqualTo(50);
+            s.schedule(4, 80);
+            assertThat(s.scheduledTime(4)).as("the last time set counts; the entry at 70 is stale").isEqualTo(80);
         }
     }
 
