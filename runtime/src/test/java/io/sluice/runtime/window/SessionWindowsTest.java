@@ -93,9 +93,10 @@ class SessionWindowsTest {
         try (SessionWindows s = new SessionWindows(1, 8, MemoryBudget.unlimited())) {
             final java.util.Random random = new java.util.Random(5);
             final List<Long> want = new ArrayList<>();
+            final int key = keyEntry(s, 1);
             for (int i = 0; i < 5000; i++) {
                 final long t = random.nextInt(1000);
-                s.schedule(i, t);
+                s.schedule(s.open(key, t, t), t);
                 want.add(t);
             }
             want.sort(null);
