@@ -1,7 +1,8 @@
 <#--
-  One macro pair per aggregate function (as Trino keeps one class per aggregate): "update" folds
-  one row's argument into the accumulator at buf[acc + off], "result" reads the accumulator into
-  the locals a<j> and a<j>_null. Layouts, 8-byte slots from off:
+  One macro set per aggregate function (as Trino keeps one class per aggregate): "update" folds
+  one row's argument into the accumulator at buf[acc + off], "merge" folds the accumulator at
+  buf[from + off] into it (sessions merging), "result" reads the accumulator into the locals a<j>
+  and a<j>_null. Layouts, 8-byte slots from off:
     COUNT(*), COUNT(x):  [count]
     SUM(x):              [sum][count of non-NULL x]         NULL when the count is 0
     AVG(x):              [sum][count of non-NULL x]         DOUBLE sum / count
@@ -12,7 +13,17 @@
   DOUBLE sums add in row order: the same input order gives the same bits.
 -->
 
-<#macro update a>
+<#-- update, its lines indented by extra more than the 16 spaces of a row loop's body. -->
+<#macro update a extra="">
+<#if extra == "">
+<@updateRow a/>
+<#else>
+<#local body><@updateRow a/></#local>
+${body?replace("(?m)^(?=.)", extra, "r")}<#t>
+</#if>
+</#macro>
+
+<#macro updateRow a>
 <#switch a.kind>
 <#case "COUNT_STAR">
                 buf.putLong(acc + ${a.off}, buf.getLong(acc + ${a.off}) + 1L);
@@ -50,6 +61,41 @@
                         buf.putLong(acc + ${a.off + 8}, 1L);
                     }
                 }
+<#break>
+</#switch>
+</#macro>
+
+<#macro merge a>
+<#switch a.kind>
+<#case "COUNT_STAR">
+<#case "COUNT">
+        buf.putLong(acc + ${a.off}, buf.getLong(acc + ${a.off}) + buf.getLong(from + ${a.off}));
+<#break>
+<#case "SUM">
+<#case "AVG">
+        if (buf.getLong(from + ${a.off + 8}) != 0L) {
+<#if a.argType == "DOUBLE">
+            buf.putDouble(acc + ${a.off}, buf.getDouble(acc + ${a.off}) + buf.getDouble(from + ${a.off}));
+<#else>
+            buf.putLong(acc + ${a.off}, SqlFunctions.add(buf.getLong(acc + ${a.off}), buf.getLong(from + ${a.off}), ${a.nameLiteral}));
+</#if>
+            buf.putLong(acc + ${a.off + 8}, buf.getLong(acc + ${a.off + 8}) + buf.getLong(from + ${a.off + 8}));
+        }
+<#break>
+<#case "MIN">
+<#case "MAX">
+<#assign op = (a.kind == "MIN")?then("<", ">")>
+        if (buf.getLong(from + ${a.off + 8}) != 0L && (buf.getLong(acc + ${a.off + 8}) == 0L
+<#if a.argType == "DOUBLE">
+            || SqlFunctions.compare(buf.getDouble(from + ${a.off}), buf.getDouble(acc + ${a.off})) ${op} 0)) {
+<#elseif a.argType == "VARCHAR">
+            || ${a.dict}.get((int) buf.getLong(from + ${a.off})).compareTo(${a.dict}.get((int) buf.getLong(acc + ${a.off}))) ${op} 0)) {
+<#else>
+            || buf.getLong(from + ${a.off}) ${op} buf.getLong(acc + ${a.off}))) {
+</#if>
+            buf.putLong(acc + ${a.off}, buf.getLong(from + ${a.off}));
+            buf.putLong(acc + ${a.off + 8}, 1L);
+        }
 <#break>
 </#switch>
 </#macro>

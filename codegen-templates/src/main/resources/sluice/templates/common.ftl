@@ -10,11 +10,15 @@ import io.sluice.runtime.kernel.KernelContext;
 import io.sluice.runtime.sink.ResultRow;
 import io.sluice.runtime.sink.ResultSink;
 import io.sluice.runtime.sink.RowKind;
+import io.sluice.runtime.state.DirtyEntries;
 import io.sluice.runtime.state.GroupTable;
 import io.sluice.runtime.type.Column;
 import io.sluice.runtime.type.Schema;
 import io.sluice.runtime.type.SqlType;
+import io.sluice.runtime.window.CumulativeWindows;
+import io.sluice.runtime.window.HoppingWindows;
 import io.sluice.runtime.window.OpenWindows;
+import io.sluice.runtime.window.SessionWindows;
 import io.sluice.runtime.window.TumblingWindows;
 import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -46,7 +50,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 </#list>
 </#macro>
 
-<#-- One row's input values; window_start/window_end when the query is windowed. -->
+<#-- One row's input values; window_start/window_end of the row's TUMBLE window when there is one. -->
 <#macro readRow>
 <#list columns as c>
 <#if c.nullable>
@@ -59,7 +63,7 @@ import org.agrona.concurrent.UnsafeBuffer;
                 final ${c.javaType} ${c.var} = ${c.var}_col.${c.getter}(i);
 </#if>
 </#list>
-<#if window??>
+<#if window?? && window.kind == "TUMBLE">
                 final long window_start = TumblingWindows.start(${window.timeVar}, ${window.size}L, ${window.offset}L);
                 final long window_end = window_start + ${window.size}L;
 </#if>

@@ -56,13 +56,23 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         sb.append('\n');
         if (spec.window() != null) {
-            sb.append("window:     TUMBLE(").append(spec.table().schema().column(spec.window().timeColumn()).name())
-                .append(", ").append(spec.window().sizeMillis()).append(" ms");
-            if (spec.window().offsetMillis() != 0) {
-                sb.append(", offset ").append(spec.window().offsetMillis()).append(" ms");
-            }
-            sb.append(")\n");
+            sb.append("window:     ").append(spec.window().describe(spec.table().schema())).append('\n');
         }
+        if (spec.aggregating()) {
+            sb.append("late:       ").append(spec.latePolicy().kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (spec.latePolicy().allowedLatenessMillis() > 0) {
+                sb.append(' ').append(spec.latePolicy().allowedLatenessMillis()).append(" ms");
+            }
+            sb.append('\n');
+        }
+        sb.append("routing:    ").append(spec.routing().mode().name().toLowerCase(java.util.Locale.ROOT));
+        if (spec.routing().columns().length > 0) {
+            sb.append(" by ");
+            for (int c = 0; c < spec.routing().columns().length; c++) {
+                sb.append(c == 0 ? "" : ", ").append(spec.table().schema().column(spec.routing().columns()[c]).name());
+            }
+        }
+        sb.append('\n');
         sb.append("row:        ").append(spec.rowProgram()).append('\n');
         if (spec.aggregating()) {
             sb.append("group keys: ");
@@ -77,7 +87,7 @@ public final class ExplainCommand implements Callable<Integer> {
             sb.append('\n').append("result:     ").append(spec.resultProgram()).append('\n');
         }
         sb.append("output:     ").append(spec.output()).append(spec.changelog() ? " as a changelog (op column)"
-            : spec.shape() == KernelSpec.Shape.WINDOW_AGGREGATE ? ", one final row per window and group" : ", appended");
+            : spec.aggregating() ? ", one final row per window and group" : ", appended");
         return sb.toString();
     }
 }

@@ -45,7 +45,9 @@ public final class KernelGenerator {
     private static final Set<String> RESERVED = Set.of("i", "n", "e", "h", "d", "key", "buf", "acc", "batch", "out",
         "row", "flags", "groups", "windows", "dictionary", "localStrings", "budget", "start", "before", "after", "present",
         "wasPresent", "window_start", "window_end", "context", "watermark", "ex", "dirty", "filteredRows",
-        "lateRows", "OUTPUT", "SIZE", "ACC_BYTES", "SNAPSHOT", "FLAGS", "DIRTY", "EMITTED");
+        "lateRows", "OUTPUT", "SIZE", "ACC_BYTES", "SNAPSHOT", "FLAGS", "DIRTY", "EMITTED", "t", "ws", "we", "wm",
+        "end", "from", "s", "ke", "next", "target", "sessions", "firedUpTo", "time", "merged", "SLIDE", "STEP", "OFFSET",
+        "GAP", "LATENESS", "BOUNDS", "FIRED", "DEAD", "CHANGES");
 
     private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
         "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
@@ -54,7 +56,8 @@ public final class KernelGenerator {
         "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile",
         "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits", "String", "Double",
         "Boolean", "Long", "Integer", "Math", "Schema", "Column", "SqlType", "SqlFunctions", "ResultRow",
-        "RowKind", "GroupTable", "OpenWindows", "TumblingWindows", "UnsafeBuffer", "ColumnBatch", "ColumnVector");
+        "RowKind", "GroupTable", "OpenWindows", "TumblingWindows", "UnsafeBuffer", "ColumnBatch", "ColumnVector",
+        "HoppingWindows", "CumulativeWindows", "SessionWindows", "DirtyEntries");
 
     private KernelGenerator() {
     }
@@ -93,6 +96,12 @@ public final class KernelGenerator {
         }
         model.put("queryLines", lines);
         model.put("output", outputModel(spec.output()));
+        model.put("changelog", spec.changelog());
+        model.put("emitChanges", spec.emitChanges());
+        final Map<String, Object> late = new HashMap<>();
+        late.put("kind", spec.latePolicy().kind().name());
+        late.put("lateness", spec.latePolicy().allowedLatenessMillis());
+        model.put("late", late);
 
         final Schema input = spec.table().schema();
         final RexProgram rowProgram = spec.rowProgram();
@@ -101,8 +110,10 @@ public final class KernelGenerator {
         model.put("columns", columns);
         if (spec.window() != null) {
             final Map<String, Object> w = new HashMap<>();
+            w.put("kind", spec.window().kind().name());
             w.put("size", spec.window().sizeMillis());
             w.put("offset", spec.window().offsetMillis());
+            w.put("slide", spec.window().slideMillis());
             w.put("timeVar", columnExprs.get(spec.window().timeColumn()).value());
             model.put("window", w);
         }

@@ -2,11 +2,14 @@ package io.sluice.compiler.kernel;
 
 import io.sluice.compiler.CompileException;
 import io.sluice.compiler.codegen.JavaType;
+import io.sluice.compiler.plan.LateOptions;
 import io.sluice.compiler.plan.PlannedQuery;
 import io.sluice.compiler.plan.TableDefinition;
 import io.sluice.runtime.type.Column;
 import io.sluice.runtime.type.Schema;
 import io.sluice.runtime.type.SqlType;
+import io.sluice.runtime.kernel.LatePolicy;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -25,11 +28,15 @@ import org.apache.calcite.sql.SqlKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Lowers a planned query to a {@link KernelSpec}: recognises the plan shapes the kernels implement
- * ({@code [Calc] <- Aggregate <- [Calc] <- [TUMBLE] <- TableScan}, or {@code [Calc] <- [TUMBLE] <-
- * TableScan}) and rejects anything else with a message.
+ * ({@code [Calc] <- Aggregate <- [Calc] <- [window] <- TableScan}, or {@code [Calc] <- [TUMBLE] <-
+ * TableScan}, where a window is TUMBLE, HOP, CUMULATE or SESSION) and rejects anything else with a
+ * message.
  */
 public final class KernelLowering {
     private KernelLowering() {
@@ -55,11 +62,11 @@ public final class KernelLowering {
         }
         KernelSpec.Window window = null;
         if (node instanceof TableFunctionScan tfs) {
-            window = tumble(query, tfs);
+            window = window(query, tfs);
             node = tfs.getInputs().get(0);
             if (node instanceof Calc identity) {
                 if (!identity.getProgram().isTrivial()) {
-                    throw unsupported(query, "a computed table inside TUMBLE is not supported");
+                    throw unsupported(query, "a computed table inside " + window.kind() + " is not supported");
                 }
                 node = identity.getInput();
             }
@@ -73,9 +80,12 @@ public final class KernelLowering {
             row = RexProgram.createIdentity(inputType);
         }
         final TableDefinition table = query.table();
+        final LatePolicy late = table.latePolicy();
 
         if (aggregate == null) {
             checkEmit(query, null);
+            checkTumbleOnly(query, window, "without GROUP BY window_start, window_end");
+            checkNoLatePolicy(query, late);
             return new KernelSpec(KernelSpec.Shape.PROJECT, table, window, row, List.of(), List.of(), -1, -1, null,
                 outputSchema(query, row.getOutputRowType()), false);
         }
@@ -105,18 +115,28 @@ public final class KernelLowering {
         }
         final Schema output = outputSchema(query, result.getOutputRowType());
         if (windowStartKey >= 0 && windowEndKey >= 0) {
-            checkEmit(query, PlannedQuery.EmitMode.FINAL);
+            checkRowUsesNoWindowBounds(query, window, row, keys, windowStartKey, windowEndKey, table.schema().size());
+            final boolean changes = query.emit() == PlannedQuery.EmitMode.CHANGES;
+            final boolean changelog = changes || late.kind() == LatePolicy.Kind.ALLOWED_LATENESS;
+            if (window.kind() == KernelSpec.WindowKind.SESSION) {
+                checkSessionKeys(query, window, row, keys, windowStartKey, windowEndKey, table);
+                return new KernelSpec(KernelSpec.Shape.SESSION_AGGREGATE, table, window, row, keys, aggregates,
+                    windowStartKey, windowEndKey, result, output, changelog, late, changes);
+            }
             return new KernelSpec(KernelSpec.Shape.WINDOW_AGGREGATE, table, window, row, keys, aggregates,
-                windowStartKey, windowEndKey, result, output, false);
+                windowStartKey, windowEndKey, result, output, changelog, late, changes);
         }
         if (windowStartKey >= 0 || windowEndKey >= 0) {
-            throw unsupported(query, "GROUP BY over TUMBLE must include both window_start and window_end");
+            throw unsupported(query, "GROUP BY over " + window.kind() + " must include both window_start and window_end");
         }
+        checkTumbleOnly(query, window, "without GROUP BY window_start, window_end");
+        checkNoLatePolicy(query, late);
         checkEmit(query, PlannedQuery.EmitMode.CHANGES);
         return new KernelSpec(KernelSpec.Shape.GROUP_AGGREGATE, table, window, row, keys, aggregates, -1, -1,
             result, output, true);
     }
 
+    /** Windowed aggregates emit FINAL rows (default) or CHANGES; GROUP BY without a window emits changes. */
     private static void checkEmit(final PlannedQuery query, final PlannedQuery.EmitMode supported) throws CompileException {
         final PlannedQuery.EmitMode emit = query.emit();
         if (emit == null || emit == supported) {
@@ -125,37 +145,157 @@ public final class KernelLowering {
         final String message;
         if (supported == null) {
             message = "EMIT " + emit + " applies to aggregations; this query appends one row per input row";
-        } else if (emit == PlannedQuery.EmitMode.FINAL) {
-            message = "EMIT FINAL needs a window (GROUP BY window_start, window_end over TUMBLE); "
-                + "a GROUP BY without a window emits changes";
         } else {
-            message = "EMIT CHANGES over windows is not supported yet (windows emit FINAL rows)";
+            message = "EMIT FINAL needs a window (GROUP BY window_start, window_end over TUMBLE, HOP, CUMULATE "
+                + "or SESSION); a GROUP BY without a window emits changes";
         }
         throw new CompileException(query.emitLine(), query.emitColumn(), message);
     }
 
-    private static KernelSpec.Window tumble(final PlannedQuery query, final TableFunctionScan tfs) throws CompileException {
-        if (!(tfs.getCall() instanceof RexCall call) || !call.getOperator().getName().equalsIgnoreCase("TUMBLE")) {
+    /** Only TUMBLE gives each row one window_start/window_end that a row-by-row kernel can use. */
+    private static void checkTumbleOnly(final PlannedQuery query, final KernelSpec.Window window, final String what)
+        throws CompileException {
+        if (window != null && window.kind() != KernelSpec.WindowKind.TUMBLE) {
+            throw unsupported(query, window.kind() + " " + what + " is not supported: a " + window.kind()
+                + " window is only aggregated (GROUP BY window_start, window_end, ...)");
+        }
+    }
+
+    /** A late-data policy means something only where windows fire. */
+    private static void checkNoLatePolicy(final PlannedQuery query, final LatePolicy late) throws CompileException {
+        if (late.kind() != LatePolicy.Kind.DROP) {
+            throw unsupported(query, "'late.policy' = '" + LateOptions.name(late.kind()) + "' on table '"
+                + query.table().name() + "' applies to windowed aggregations (GROUP BY window_start, window_end); "
+                + "this query has none");
+        }
+    }
+
+    /**
+     * Over HOP, CUMULATE and SESSION a row has no single window_start/window_end while it is read
+     * (it belongs to several windows, or to a session still growing): they may only be grouped by.
+     */
+    private static void checkRowUsesNoWindowBounds(final PlannedQuery query, final KernelSpec.Window window,
+                                                   final RexProgram row, final List<Integer> keys,
+                                                   final int startKey, final int endKey, final int tableColumns)
+        throws CompileException {
+        if (window.kind() == KernelSpec.WindowKind.TUMBLE) {
+            return;
+        }
+        final List<RexNode> used = new ArrayList<>();
+        final List<RexNode> projects = row.expandList(row.getProjectList());
+        for (int p = 0; p < projects.size(); p++) {
+            if (p != keys.get(startKey) && p != keys.get(endKey)) {
+                used.add(projects.get(p));
+            }
+        }
+        if (row.getCondition() != null) {
+            used.add(row.expandLocalRef(row.getCondition()));
+        }
+        for (final int field : RelOptUtil.InputFinder.bits(used, null)) {
+            if (field >= tableColumns) {
+                throw unsupported(query, "over " + window.kind() + ", window_start and window_end can only be "
+                    + "grouped by and selected, not used in WHERE or in expressions per row");
+            }
+        }
+    }
+
+    /** Sessions are kept per group key: the SESSION key columns must be the other GROUP BY keys. */
+    private static void checkSessionKeys(final PlannedQuery query, final KernelSpec.Window window,
+                                         final RexProgram row, final List<Integer> keys, final int startKey,
+                                         final int endKey, final TableDefinition table) throws CompileException {
+        final Set<Integer> grouped = new TreeSet<>();
+        boolean plain = true;
+        for (int k = 0; k < keys.size(); k++) {
+            if (k == startKey || k == endKey) {
+                continue;
+            }
+            final RexNode expr = row.expandLocalRef(row.getProjectList().get(keys.get(k)));
+            if (expr instanceof RexInputRef ref && ref.getIndex() < table.schema().size()) {
+                grouped.add(ref.getIndex());
+            } else {
+                plain = false;
+            }
+        }
+        if (!plain || !grouped.equals(new TreeSet<>(window.keyColumns()))) {
+            final List<String> names = new ArrayList<>();
+            for (final int c : window.keyColumns()) {
+                names.add(table.schema().column(c).name());
+            }
+            throw unsupported(query, "GROUP BY over SESSION must group by its key columns "
+                + (names.isEmpty() ? "(none)" : String.join(", ", names))
+                + ", window_start and window_end, and nothing else (sessions are kept per key)");
+        }
+    }
+
+    /** The window table function of {@code tfs}, with its intervals checked. */
+    private static KernelSpec.Window window(final PlannedQuery query, final TableFunctionScan tfs)
+        throws CompileException {
+        if (!(tfs.getCall() instanceof RexCall call)) {
             throw unsupported(query, "table function " + tfs.getCall() + " is not supported");
         }
-        int timeColumn = -1;
+        final String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        final KernelSpec.WindowKind kind;
+        try {
+            kind = KernelSpec.WindowKind.valueOf(name);
+        } catch (final IllegalArgumentException e) {
+            throw unsupported(query, "table function " + name + " is not supported");
+        }
+        final List<List<Integer>> descriptors = new ArrayList<>();
         final List<Long> intervals = new ArrayList<>();
         for (final RexNode operand : call.getOperands()) {
             if (operand instanceof RexCall d && d.getKind() == SqlKind.DESCRIPTOR) {
-                timeColumn = ((RexInputRef) d.getOperands().get(0)).getIndex();
+                final List<Integer> columns = new ArrayList<>();
+                for (final RexNode c : d.getOperands()) {
+                    if (!(c instanceof RexInputRef ref)) {
+                        throw unsupported(query, name + ": DESCRIPTOR must name columns of the table, not " + c);
+                    }
+                    columns.add(ref.getIndex());
+                }
+                descriptors.add(columns);
             } else if (operand instanceof RexLiteral literal && literal.getValue() instanceof BigDecimal millis) {
                 intervals.add(millis.longValueExact());
             }
         }
-        if (timeColumn < 0 || intervals.isEmpty()) {
-            throw unsupported(query, "TUMBLE needs DESCRIPTOR(time column) and an INTERVAL size");
+        final int needed = kind == KernelSpec.WindowKind.TUMBLE || kind == KernelSpec.WindowKind.SESSION ? 1 : 2;
+        if (descriptors.isEmpty() || intervals.size() < needed) {
+            throw unsupported(query, name + " needs DESCRIPTOR(time column) and " + switch (kind) {
+                case TUMBLE -> "an INTERVAL size";
+                case HOP -> "INTERVAL slide, INTERVAL size";
+                case CUMULATE -> "INTERVAL step, INTERVAL size";
+                case SESSION -> "an INTERVAL gap";
+            });
         }
-        final long size = intervals.get(0);
-        if (size <= 0) {
-            throw unsupported(query, "TUMBLE size must be positive");
+        final int timeColumn = descriptors.get(0).get(0);
+        for (final long interval : intervals.subList(0, needed)) {
+            if (interval <= 0) {
+                throw unsupported(query, name + " intervals must be positive");
+            }
         }
-        final long offset = intervals.size() > 1 ? intervals.get(1) : 0;
-        return new KernelSpec.Window(timeColumn, size, offset);
+        return switch (kind) {
+            case TUMBLE -> new KernelSpec.Window(timeColumn, intervals.get(0), intervals.size() > 1 ? intervals.get(1) : 0);
+            case HOP -> {
+                final long slide = intervals.get(0);
+                final long size = intervals.get(1);
+                if (slide > size) {
+                    throw unsupported(query, "HOP slide (" + slide + " ms) must not exceed its size (" + size
+                        + " ms): rows between windows would belong to none");
+                }
+                yield new KernelSpec.Window(kind, timeColumn, size, intervals.size() > 2 ? intervals.get(2) : 0, slide,
+                    List.of());
+            }
+            case CUMULATE -> {
+                final long step = intervals.get(0);
+                final long size = intervals.get(1);
+                if (size % step != 0) {
+                    throw unsupported(query, "CUMULATE size (" + size + " ms) must be a multiple of its step ("
+                        + step + " ms)");
+                }
+                yield new KernelSpec.Window(kind, timeColumn, size, intervals.size() > 2 ? intervals.get(2) : 0, step,
+                    List.of());
+            }
+            case SESSION -> new KernelSpec.Window(kind, timeColumn, intervals.get(0), 0, 0,
+                descriptors.size() > 1 ? List.copyOf(descriptors.get(1)) : List.of());
+        };
     }
 
     private static KernelSpec.Aggregate aggregate(final PlannedQuery query, final AggregateCall call,

@@ -2,6 +2,7 @@ package io.sluice.compiler.kernel;
 
 import io.sluice.compiler.plan.TableDefinition;
 import io.sluice.runtime.exec.RoutingSpec;
+import io.sluice.runtime.kernel.LatePolicy;
 import io.sluice.runtime.type.Schema;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexNode;
@@ -18,7 +19,7 @@ import java.util.List;
  *
  * @param shape       which template the kernel comes from
  * @param table       the input table
- * @param window      the tumbling window, or null
+ * @param window      the window table function, or null
  * @param rowProgram  filter and projections per input row
  * @param groupKeys   row-program outputs that form the group key (aggregating shapes)
  * @param aggregates  aggregate calls (aggregating shapes)
@@ -26,11 +27,26 @@ import java.util.List;
  * @param windowEndKey   position in {@code groupKeys} of window_end, or -1
  * @param resultProgram  HAVING and projection over keys then aggregates (aggregating shapes)
  * @param output      the result columns
- * @param changelog   whether results are a changelog (an {@code op} column)
+ * @param changelog   whether results are a changelog (an {@code op} column): non-windowed
+ *                    aggregates, windows under EMIT CHANGES or with allowed lateness
+ * @param latePolicy  what a windowed kernel does with late rows (from the table's options; baked
+ *                    into the generated code)
+ * @param emitChanges a windowed aggregate emits its changes per batch (EMIT CHANGES) rather than
+ *                    one final row per window and group
  */
 public record KernelSpec(Shape shape, TableDefinition table, Window window, RexProgram rowProgram,
                          List<Integer> groupKeys, List<Aggregate> aggregates, int windowStartKey, int windowEndKey,
-                         RexProgram resultProgram, Schema output, boolean changelog) {
+                         RexProgram resultProgram, Schema output, boolean changelog, LatePolicy latePolicy,
+                         boolean emitChanges) {
+
+    /** A spec with the default late policy (drop) and final window rows. */
+    public KernelSpec(final Shape shape, final TableDefinition table, final Window window, final RexProgram rowProgram,
+                      final List<Integer> groupKeys, final List<Aggregate> aggregates, final int windowStartKey,
+                      final int windowEndKey, final RexProgram resultProgram, final Schema output,
+                      final boolean changelog) {
+        this(shape, table, window, rowProgram, groupKeys, aggregates, windowStartKey, windowEndKey, resultProgram,
+            output, changelog, LatePolicy.DROP, false);
+    }
 
     /** The kernel templates. */
     public enum Shape {
@@ -38,8 +54,13 @@ public record KernelSpec(Shape shape, TableDefinition table, Window window, RexP
         PROJECT("ProjectKernel"),
         /** Continuous GROUP BY: a changelog of each group's result. */
         GROUP_AGGREGATE("GroupAggregateKernel"),
-        /** GROUP BY window: one final row per window and group when the watermark passes its end. */
-        WINDOW_AGGREGATE("WindowAggregateKernel");
+        /**
+         * GROUP BY window_start, window_end over TUMBLE, HOP or CUMULATE: one final row per window
+         * and group when the watermark passes its end (or its changes, under EMIT CHANGES).
+         */
+        WINDOW_AGGREGATE("WindowAggregateKernel"),
+        /** GROUP BY window_start, window_end over SESSION: sessions per key, merged as rows bridge them. */
+        SESSION_AGGREGATE("SessionWindowKernel");
 
         private final String template;
 
@@ -54,13 +75,52 @@ public record KernelSpec(Shape shape, TableDefinition table, Window window, RexP
     }
 
     /**
-     * A tumbling window over the table's event-time column.
+     * A window table function over the table's event-time column.
      *
+     * @param kind         TUMBLE, HOP, CUMULATE or SESSION
      * @param timeColumn   the table column it is assigned from
-     * @param sizeMillis   window size
-     * @param offsetMillis window alignment offset
+     * @param sizeMillis   window size (TUMBLE, HOP, CUMULATE); the gap of a SESSION
+     * @param offsetMillis window alignment offset (0 for SESSION)
+     * @param slideMillis  HOP's slide, CUMULATE's step; 0 otherwise
+     * @param keyColumns   SESSION's key columns (table columns; empty: one session line for all rows)
      */
-    public record Window(int timeColumn, long sizeMillis, long offsetMillis) {
+    public record Window(WindowKind kind, int timeColumn, long sizeMillis, long offsetMillis, long slideMillis,
+                         List<Integer> keyColumns) {
+
+        /** A tumbling window. */
+        public Window(final int timeColumn, final long sizeMillis, final long offsetMillis) {
+            this(WindowKind.TUMBLE, timeColumn, sizeMillis, offsetMillis, 0, List.of());
+        }
+
+        /** SESSION's gap. */
+        public long gapMillis() {
+            return sizeMillis;
+        }
+
+        /** The window as {@code explain} shows it, e.g. {@code HOP(ts, slide 5000 ms, size 10000 ms)}. */
+        public String describe(final Schema input) {
+            final StringBuilder sb = new StringBuilder(kind.name()).append('(').append(input.column(timeColumn).name());
+            switch (kind) {
+                case TUMBLE -> sb.append(", ").append(sizeMillis).append(" ms");
+                case HOP -> sb.append(", slide ").append(slideMillis).append(" ms, size ").append(sizeMillis).append(" ms");
+                case CUMULATE -> sb.append(", step ").append(slideMillis).append(" ms, size ").append(sizeMillis).append(" ms");
+                case SESSION -> {
+                    sb.append(", gap ").append(sizeMillis).append(" ms");
+                    for (final int k : keyColumns) {
+                        sb.append(", key ").append(input.column(k).name());
+                    }
+                }
+            }
+            if (offsetMillis != 0) {
+                sb.append(", offset ").append(offsetMillis).append(" ms");
+            }
+            return sb.append(')').toString();
+        }
+    }
+
+    /** The window table functions. */
+    public enum WindowKind {
+        TUMBLE, HOP, CUMULATE, SESSION
     }
 
     /**

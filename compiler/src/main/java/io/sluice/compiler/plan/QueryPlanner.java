@@ -35,7 +35,6 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -59,7 +58,8 @@ import java.util.Set;
  * Every failure is a {@link CompileException} with the position of the offending token.
  */
 public final class QueryPlanner {
-    private static final Set<String> KNOWN_OPTIONS = Set.of("format", "path",
+    private static final Set<String> KNOWN_OPTIONS = Set.of("format", "path", LateOptions.POLICY,
+        LateOptions.ALLOWED_LATENESS,
         // Velostream's names, mapped by VelostreamSyntax.tableOptions
         VelostreamSyntax.EVENT_TIME_FIELD, VelostreamSyntax.WATERMARK_STRATEGY,
         VelostreamSyntax.MAX_OUT_OF_ORDERNESS, VelostreamSyntax.LATE_DATA_STRATEGY);
@@ -106,6 +106,7 @@ public final class QueryPlanner {
         }
         final SqlParserPos queryPos = query.getParserPosition();
         query = VelostreamSyntax.rewrite(query, tables);
+        WindowTableFunctions.rewriteSessionPartitionBy(query);
         SupportedSql.check(query);
         checkWindowTimeColumn(query, tables);
         query = query.accept(new DecimalLiteralsAsDouble());
@@ -125,7 +126,7 @@ public final class QueryPlanner {
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         final CalciteCatalogReader catalog = new CalciteCatalogReader(root, List.of(), typeFactory,
             new CalciteConnectionConfigImpl(properties));
-        final SqlValidator validator = SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(), catalog,
+        final SqlValidator validator = SqlValidatorUtil.newValidator(WindowTableFunctions.operatorTable(), catalog,
             typeFactory, SqlValidator.Config.DEFAULT
                 .withConformance(SluiceSqlParser.config().conformance())
                 .withIdentifierExpansion(true)
@@ -201,7 +202,8 @@ public final class QueryPlanner {
     }
 
     /**
-     * A window is assigned from event time: TUMBLE's DESCRIPTOR column must be the column the table
+     * A window is assigned from event time: the (first) DESCRIPTOR column of TUMBLE, HOP, CUMULATE or
+     * SESSION must be the column the table
      * declares its WATERMARK on, or windows could never fire before end of input.
      */
     private static void checkWindowTimeColumn(final SqlNode query, final Map<String, TableDefinition> tables)
@@ -229,7 +231,7 @@ public final class QueryPlanner {
             if (operand.getKind() == SqlKind.EXPLICIT_TABLE
                 && ((SqlCall) operand).operand(0) instanceof SqlIdentifier id) {
                 table = tables.get(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
-            } else if (operand instanceof SqlCall call
+            } else if (timeColumn == null && operand instanceof SqlCall call
                 && call.getOperator().getName().equalsIgnoreCase("DESCRIPTOR") && call.operandCount() == 1
                 && call.operand(0) instanceof SqlIdentifier id) {
                 timeColumn = id;
@@ -244,7 +246,8 @@ public final class QueryPlanner {
             return; // the validator reports the unknown column
         }
         if (column != table.eventTimeColumn()) {
-            throw error(timeColumn.getParserPosition(), "TUMBLE needs an event-time column: '" + name
+            throw error(timeColumn.getParserPosition(), tumble.getOperator().getName().toUpperCase(Locale.ROOT)
+                + " needs an event-time column: '" + name
                 + "' has no WATERMARK (declare WATERMARK FOR " + name + " AS " + name
                 + " - INTERVAL '...' SECOND in table '" + table.name() + "')");
         }
@@ -283,14 +286,19 @@ public final class QueryPlanner {
         }
         final Map<String, String> options = new LinkedHashMap<>();
         SqlParserPos pathPos = create.name().getParserPosition();
+        SqlParserPos latePos = null;
         for (final SqlTableOption o : create.optionList()) {
+            if (o.key().toLowerCase(Locale.ROOT).startsWith("late.") && latePos == null) {
+                latePos = o.position();
+            }
             if (o.key().equalsIgnoreCase("path")) {
                 pathPos = o.valueNode().getParserPosition();
             }
             final String key = o.key().toLowerCase(Locale.ROOT);
             if (!KNOWN_OPTIONS.contains(key)) {
                 throw error(o.position(), "unknown table option '" + o.key() + "' (known: 'format', 'path', "
-                    + "'event.time.field', 'watermark.strategy', 'watermark.max_out_of_orderness', 'late.data.strategy')");
+                    + "'late.policy', 'late.allowed-lateness', 'event.time.field', 'watermark.strategy', "
+                    + "'watermark.max_out_of_orderness', 'late.data.strategy')");
             }
             if (options.containsKey(key)) {
                 throw error(o.position(), "table option '" + o.key() + "' is given twice");
@@ -301,6 +309,15 @@ public final class QueryPlanner {
         if (velostreamTime != null) {
             eventTime = velostreamTime.column();
             delay = velostreamTime.delayMillis();
+        }
+        if (latePos != null) {
+            final String problem = LateOptions.problem(options);
+            if (problem != null) {
+                throw error(latePos, problem);
+            }
+            if (eventTime < 0) {
+                throw error(latePos, "late-data options need a WATERMARK (rows are late by event time)");
+            }
         }
         final String format = options.getOrDefault("format", "csv");
         if (!format.equalsIgnoreCase("csv")) {

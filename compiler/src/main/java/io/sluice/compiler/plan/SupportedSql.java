@@ -40,8 +40,11 @@ final class SupportedSql {
         SqlKind.MINUS_PREFIX, SqlKind.PLUS_PREFIX, SqlKind.CASE, SqlKind.CAST,
         SqlKind.IS_NULL, SqlKind.IS_NOT_NULL, SqlKind.IS_TRUE, SqlKind.IS_FALSE, SqlKind.IS_NOT_TRUE,
         SqlKind.IS_NOT_FALSE, SqlKind.COUNT, SqlKind.SUM, SqlKind.MIN, SqlKind.MAX, SqlKind.AVG,
-        SqlKind.COLLECTION_TABLE, SqlKind.EXPLICIT_TABLE, SqlKind.DESCRIPTOR, SqlKind.TUMBLE,
+        SqlKind.COLLECTION_TABLE, SqlKind.EXPLICIT_TABLE, SqlKind.DESCRIPTOR, SqlKind.TUMBLE, SqlKind.HOP, SqlKind.SESSION,
         SqlKind.ARGUMENT_ASSIGNMENT, SqlKind.DEFAULT, SqlKind.COALESCE, SqlKind.NULLIF);
+
+    /** The window table functions the kernels implement. */
+    private static final Set<String> WINDOWS = Set.of("TUMBLE", "HOP", "CUMULATE", "SESSION");
 
     /** Calcite's validator rewrites COALESCE into CASE with this internal cast (to NOT NULL). */
     private static final String CAST_NOT_NULL = "CAST NOT NULL";
@@ -125,9 +128,9 @@ final class SupportedSql {
             final SqlNode fn = ((SqlCall) from).operand(0);
             if (fn instanceof SqlCall call) {
                 final String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
-                if (!name.equals("TUMBLE")) {
-                    throw unsupported(call.getParserPosition(), name
-                        + " windows are not supported yet (TUMBLE is; HOP, CUMULATE and SESSION arrive with the partitioned runtime)");
+                if (!WINDOWS.contains(name)) {
+                    throw unsupported(call.getParserPosition(), "table function " + name
+                        + " is not supported (window table functions: TUMBLE, HOP, CUMULATE, SESSION)");
                 }
                 for (final SqlNode operand : call.getOperandList()) {
                     if (operand instanceof SqlSelect s) {
@@ -138,7 +141,8 @@ final class SupportedSql {
             return;
         }
         if (from instanceof SqlCall call && call.getKind() != SqlKind.EXPLICIT_TABLE) {
-            throw unsupported(from.getParserPosition(), "this FROM clause is not supported (use a table or TABLE(TUMBLE(...)))");
+            throw unsupported(from.getParserPosition(),
+                "this FROM clause is not supported (use a table or TABLE(TUMBLE/HOP/CUMULATE/SESSION(...)))");
         }
     }
 
@@ -247,7 +251,7 @@ final class SupportedSql {
             return;
         }
         if (call.getOperator() instanceof org.apache.calcite.sql.SqlWindowTableFunction window) {
-            if (!window.getName().equalsIgnoreCase("TUMBLE")) {
+            if (!WINDOWS.contains(window.getName().toUpperCase(Locale.ROOT))) {
                 throw unsupported(call.getParserPosition(), window.getName() + " windows are not supported yet");
             }
         } else if (!SUPPORTED.contains(call.getKind()) && !call.getOperator().getName().equals(CAST_NOT_NULL)) {

@@ -1,5 +1,6 @@
 package io.sluice.compiler.plan;
 
+import io.sluice.runtime.kernel.LatePolicy;
 import io.sluice.runtime.type.Schema;
 
 import java.util.Map;
@@ -15,6 +16,11 @@ public record TableDefinition(String name, Schema schema, int eventTimeColumn, l
     /** The {@code 'path'} option, or null. */
     public String path() {
         return options.get("path");
+    }
+
+    /** What windowed queries over this table do with late rows ({@code 'late.policy'}; DROP by default). */
+    public LatePolicy latePolicy() {
+        return LateOptions.policy(options);
     }
 
     public boolean hasWatermark() {

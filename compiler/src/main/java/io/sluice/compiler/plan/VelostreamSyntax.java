@@ -353,7 +353,7 @@ final class VelostreamSyntax {
             default -> throw QueryPlanner.error(late.valueNode().getParserPosition(), "late data strategy '"
                 + late.value() + "' is not supported (supported: 'drop', 'dead_letter', 'include_in_next_window')");
         };
-        return kind.name().toLowerCase(Locale.ROOT);
+        return LateOptions.name(kind);
     }
 
     /** Milliseconds of a property's Velostream duration ({@code '30s'}), with the window clause's units. */

@@ -277,13 +277,15 @@ class VelostreamSyntaxTest {
 
     @Test
     void lateDataStrategyIsStoredAsTheLatePolicyOption() throws Exception {
-        assertThat(tableWith("'late.data.strategy' = 'drop'").options()).containsEntry("late.policy", "drop");
-        assertThat(tableWith("'late.data.strategy' = 'dead_letter'").options())
-            .containsEntry("late.policy", "side_output");
-        assertThat(tableWith("'late.data.strategy' = 'include_in_next_window'").options())
-            .containsEntry("late.policy", "next_window");
-        assertThat(tableWith("'late.data.strategy' = 'include_in_next'").options())
-            .containsEntry("late.policy", "next_window");
+        // late options need event time; the values are the names 'late.policy' takes
+        final String time = "'event.time.field' = 'ts', ";
+        assertThat(tableWith(time + "'late.data.strategy' = 'drop'").options()).containsEntry("late.policy", "drop");
+        assertThat(tableWith(time + "'late.data.strategy' = 'dead_letter'").options())
+            .containsEntry("late.policy", "side-output");
+        assertThat(tableWith(time + "'late.data.strategy' = 'include_in_next_window'").options())
+            .containsEntry("late.policy", "next-window");
+        assertThat(tableWith(time + "'late.data.strategy' = 'include_in_next'").options())
+            .containsEntry("late.policy", "next-window");
     }
 
     @Test
@@ -316,7 +318,7 @@ class VelostreamSyntaxTest {
             "late data strategy 'retry' is not supported (supported: 'drop', 'dead_letter', "
                 + "'include_in_next_window')");
         assertError(ddl + "'event.time.format' = 'iso8601'" + query, 2, 1,
-            "unknown table option 'event.time.format' (known: 'format', 'path', 'event.time.field', "
+            "unknown table option 'event.time.format' (known: 'format', 'path', 'late.policy', 'late.allowed-lateness', 'event.time.field', "
                 + "'watermark.strategy', 'watermark.max_out_of_orderness', 'late.data.strategy')");
         assertError("CREATE TABLE trades (symbol VARCHAR, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH (\n"
                 + "'event.time.field' = 'ts'" + query, 2, 1,

@@ -82,6 +82,11 @@ public final class GroupTable implements AutoCloseable {
         return size;
     }
 
+    /** Longs per key. */
+    public int keyWords() {
+        return keyWords;
+    }
+
     /** Whether the last {@link #findOrInsert} created the entry. */
     public boolean inserted() {
         return inserted;
@@ -89,15 +94,24 @@ public final class GroupTable implements AutoCloseable {
 
     /** Entry index of {@link #key()}, inserting a zeroed entry when the key is new. */
     public int findOrInsert(final long hash) {
+        return findOrInsert(key, hash);
+    }
+
+    /**
+     * Entry index of {@code key} (the caller's array of {@code keyWords} longs, hashed to {@code
+     * hash} as for {@link #findOrInsert(long)}), inserting a zeroed entry when the key is new: for a
+     * key looked up in several tables (a row in several windows).
+     */
+    public int findOrInsert(final long[] key, final long hash) {
         final int h = (int) (hash ^ (hash >>> 32));
         int slot = h & mask;
         while (true) {
             final int e = slots[slot];
             if (e == FREE) {
                 inserted = true;
-                return insert(slot, h);
+                return insert(key, slot, h);
             }
-            if (slotHashes[slot] == h && keyEquals(e)) {
+            if (slotHashes[slot] == h && keyEquals(key, e)) {
                 inserted = false;
                 return e;
             }
@@ -105,7 +119,23 @@ public final class GroupTable implements AutoCloseable {
         }
     }
 
-    private boolean keyEquals(final int e) {
+    /** Entry index of {@code key} (hashed to {@code hash}), or -1 when the table does not hold it. */
+    public int find(final long[] key, final long hash) {
+        final int h = (int) (hash ^ (hash >>> 32));
+        int slot = h & mask;
+        while (true) {
+            final int e = slots[slot];
+            if (e == FREE) {
+                return -1;
+            }
+            if (slotHashes[slot] == h && keyEquals(key, e)) {
+                return e;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private boolean keyEquals(final long[] key, final int e) {
         final int base = e * entryBytes;
         for (int w = 0; w < keyWords; w++) {
             if (entries.getLong(base + w * 8) != key[w]) {
@@ -115,7 +145,7 @@ public final class GroupTable implements AutoCloseable {
         return true;
     }
 
-    private int insert(final int slot, final int h) {
+    private int insert(final long[] key, final int slot, final int h) {
         if (size == entryCapacity) {
             growEntries();
         }

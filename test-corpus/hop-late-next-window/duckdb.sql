@@ -1,0 +1,15 @@
+-- DuckDB version of query.sql, run by DuckDbCrossCheckTest; ${dir} is this case's folder.
+CREATE TABLE t0 AS SELECT * FROM read_csv('${dir}/in.csv', header = true,
+    columns = {'k': 'VARCHAR', 'v': 'BIGINT', 'ts': 'TIMESTAMP'});
+CREATE TABLE r0 AS SELECT *, max(ts) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS wm FROM t0;
+-- next-window: a row whose newest hopping window (start = its 10 s bucket) ended at or before wm
+-- takes the time wm
+CREATE TABLE r AS SELECT k, v, wm, CASE WHEN wm IS NOT NULL AND time_bucket(INTERVAL 10 SECOND, ts) + INTERVAL 20 SECOND <= wm
+    THEN wm ELSE ts END AS ts FROM r0;
+CREATE TABLE w AS SELECT r.*, ws AS window_start, ws + INTERVAL 20 SECOND AS window_end
+FROM r, unnest(generate_series(time_bucket(INTERVAL 10 SECOND, ts) - INTERVAL 20 SECOND,
+                               time_bucket(INTERVAL 10 SECOND, ts), INTERVAL 10 SECOND)) AS g(ws)
+WHERE ws > ts - INTERVAL 20 SECOND;
+SELECT k, window_start, window_end, COUNT(*) AS n, SUM(v) AS total
+FROM w WHERE wm IS NULL OR window_end > wm
+GROUP BY k, window_start, window_end;
