@@ -44,6 +44,8 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.sql.SqlBasicCall;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +114,13 @@ public final class QueryPlanner {
                                                    final PlannedQuery.EmitMode emit, final SqlParserPos emitPos,
                                                    final SqlParserPos queryPos)
         throws CompileException {
-        final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
+        final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE) {
+            // Calcite's default, ISO-8859-1, cannot hold a literal like 'é中' and fails while converting
+            @Override
+            public Charset getDefaultCharset() {
+                return StandardCharsets.UTF_8;
+            }
+        };
         final CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         for (final TableDefinition t : tables.values()) {
             root.add(t.name(), new SluiceTable(t));
