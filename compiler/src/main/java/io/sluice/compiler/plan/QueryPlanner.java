@@ -21,6 +21,11 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -163,11 +168,39 @@ public final class QueryPlanner {
             .addRuleInstance(CoreRules.CALC_MERGE)
             .addRuleInstance(CoreRules.CALC_REMOVE)
             .build());
-        hep.setRoot(logical);
+        hep.setRoot(normalized(logical, cluster.getRexBuilder()));
         final RelNode calcs = hep.findBestExp();
         final List<String> names = new ArrayList<>(relRoot.validatedRowType.getFieldNames());
         return new PlannedQuery(table, calcs, logicalPlan, names, emit, emitPos.getLineNum(), emitPos.getColumnNum(),
             queryPos.getLineNum(), queryPos.getColumnNum());
+    }
+
+    /**
+     * Filters and projections with their expressions normalized as Calcite normalizes a Calc's
+     * program. A Calc asserts that its program is normalized, so without this a condition such as
+     * {@code CASE WHEN TRUE THEN TRUE ELSE TRUE END} fails with an AssertionError ("Program is not
+     * normalized") when assertions are enabled; merged Calcs are normalized anyway.
+     */
+    private static RelNode normalized(final RelNode root, final RexBuilder rexBuilder) {
+        return root.accept(new RelShuttleImpl() {
+            @Override
+            public RelNode visit(final LogicalFilter filter) {
+                final LogicalFilter f = (LogicalFilter) super.visit(filter);
+                final RexProgramBuilder builder = new RexProgramBuilder(f.getInput().getRowType(), rexBuilder);
+                builder.addIdentity();
+                builder.addCondition(f.getCondition());
+                final RexProgram program = builder.getProgram().normalize(rexBuilder, null);
+                return f.copy(f.getTraitSet(), f.getInput(), program.expandLocalRef(program.getCondition()));
+            }
+
+            @Override
+            public RelNode visit(final LogicalProject project) {
+                final LogicalProject p = (LogicalProject) super.visit(project);
+                final RexProgram program = RexProgram.create(p.getInput().getRowType(), p.getProjects(), null,
+                    p.getRowType(), rexBuilder).normalize(rexBuilder, null);
+                return p.copy(p.getTraitSet(), p.getInput(), program.expandList(program.getProjectList()), p.getRowType());
+            }
+        });
     }
 
     /** The single table the plan scans. */
