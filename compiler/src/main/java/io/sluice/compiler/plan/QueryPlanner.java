@@ -156,7 +156,8 @@ public final class QueryPlanner {
         final SqlToRelConverter converter = new SqlToRelConverter((type, sql, schemaPath, viewPath) -> null,
             validator, catalog, cluster, StandardConvertletTable.INSTANCE,
             SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
-                .withInSubQueryThreshold(Integer.MAX_VALUE));
+                .withInSubQueryThreshold(Integer.MAX_VALUE)
+                .withRelBuilderFactory(KeepTableRelBuilder::new));
         final RelRoot relRoot = converter.convertQuery(validated, false, true);
         final RelNode logical = relRoot.project();
         final String logicalPlan = RelOptUtil.toString(logical);
