@@ -151,8 +151,9 @@ public final class QueryPlanner {
         }
         SupportedSql.checkFunctions(validated, validator);
 
-        final RelOptCluster cluster = RelOptCluster.create(new HepPlanner(new HepProgramBuilder().build()),
-            new RexBuilder(typeFactory));
+        final HepPlanner conversionPlanner = new HepPlanner(new HepProgramBuilder().build());
+        conversionPlanner.setExecutor(SluiceRexBuilder.EXECUTOR);
+        final RelOptCluster cluster = RelOptCluster.create(conversionPlanner, new SluiceRexBuilder(typeFactory));
         final SqlToRelConverter converter = new SqlToRelConverter((type, sql, schemaPath, viewPath) -> null,
             validator, catalog, cluster, StandardConvertletTable.INSTANCE,
             SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
