@@ -138,7 +138,8 @@ public final class ExprCodegen {
     private Expr literal(final RexLiteral literal) throws CompileException {
         final SqlType type = typeOf(literal);
         if (literal.isNull()) {
-            return new Expr(JavaType.zero(type), "true", type);
+            // a typed null: templates call String methods on VARCHAR values (in code a NULL skips)
+            return new Expr(type == SqlType.VARCHAR ? "((String) null)" : JavaType.zero(type), "true", type);
         }
         final String value = switch (type) {
             case BOOLEAN -> Boolean.TRUE.equals(literal.getValueAs(Boolean.class)) ? "true" : "false";
