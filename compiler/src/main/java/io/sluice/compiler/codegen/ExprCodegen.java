@@ -248,9 +248,16 @@ public final class ExprCodegen {
             case MOD -> "mod";
             default -> throw unsupported(call);
         };
+        final boolean wideOperand = call.getKind() == SqlKind.MOD
+            && (a.type() == SqlType.BIGINT || b.type() == SqlType.BIGINT);
         final String v = switch (type) {
-            case INT -> "SqlFunctions." + function + "(" + convert(a, SqlType.INT) + ", " + convert(b, SqlType.INT)
-                + ", " + text(call) + ")";
+            // Calcite types MOD as its divisor: BIGINT % INT is INT. The remainder fits the divisor's
+            // type, but the dividend must not be narrowed: compute in BIGINT.
+            case INT -> wideOperand
+                ? "(int) SqlFunctions." + function + "(" + convert(a, SqlType.BIGINT) + ", " + convert(b, SqlType.BIGINT)
+                    + ", " + text(call) + ")"
+                : "SqlFunctions." + function + "(" + convert(a, SqlType.INT) + ", " + convert(b, SqlType.INT)
+                    + ", " + text(call) + ")";
             case BIGINT, TIMESTAMP -> "SqlFunctions." + function + "(" + convert(a, SqlType.BIGINT) + ", "
                 + convert(b, SqlType.BIGINT) + ", " + text(call) + ")";
             case DOUBLE -> paren(convert(a, SqlType.DOUBLE)) + " " + switch (call.getKind()) {
