@@ -25,7 +25,9 @@ import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -192,7 +194,8 @@ public final class QueryPlanner {
                 builder.addIdentity();
                 builder.addCondition(f.getCondition());
                 final RexProgram program = builder.getProgram().normalize(rexBuilder, null);
-                return f.copy(f.getTraitSet(), f.getInput(), program.expandLocalRef(program.getCondition()));
+                return f.copy(f.getTraitSet(), f.getInput(),
+                    RexUtil.flatten(rexBuilder, program.expandLocalRef(program.getCondition())));
             }
 
             @Override
@@ -200,7 +203,11 @@ public final class QueryPlanner {
                 final LogicalProject p = (LogicalProject) super.visit(project);
                 final RexProgram program = RexProgram.create(p.getInput().getRowType(), p.getProjects(), null,
                     p.getRowType(), rexBuilder).normalize(rexBuilder, null);
-                return p.copy(p.getTraitSet(), p.getInput(), program.expandList(program.getProjectList()), p.getRowType());
+                final List<RexNode> projects = new ArrayList<>();
+                for (final RexNode e : program.expandList(program.getProjectList())) {
+                    projects.add(RexUtil.flatten(rexBuilder, e));
+                }
+                return p.copy(p.getTraitSet(), p.getInput(), projects, p.getRowType());
             }
         });
     }
