@@ -138,7 +138,8 @@ public final class ExprCodegen {
     private Expr literal(final RexLiteral literal) throws CompileException {
         final SqlType type = typeOf(literal);
         if (literal.isNull()) {
-            return new Expr(JavaType.zero(type), "true", type);
+            // a typed null: templates call String methods on VARCHAR values (in code a NULL skips)
+            return new Expr(type == SqlType.VARCHAR ? "((String) null)" : JavaType.zero(type), "true", type);
         }
         final String value = switch (type) {
             case BOOLEAN -> Boolean.TRUE.equals(literal.getValueAs(Boolean.class)) ? "true" : "false";
@@ -247,9 +248,16 @@ public final class ExprCodegen {
             case MOD -> "mod";
             default -> throw unsupported(call);
         };
+        final boolean wideOperand = call.getKind() == SqlKind.MOD
+            && (a.type() == SqlType.BIGINT || b.type() == SqlType.BIGINT);
         final String v = switch (type) {
-            case INT -> "SqlFunctions." + function + "(" + convert(a, SqlType.INT) + ", " + convert(b, SqlType.INT)
-                + ", " + text(call) + ")";
+            // Calcite types MOD as its divisor: BIGINT % INT is INT. The remainder fits the divisor's
+            // type, but the dividend must not be narrowed: compute in BIGINT.
+            case INT -> wideOperand
+                ? "(int) SqlFunctions." + function + "(" + convert(a, SqlType.BIGINT) + ", " + convert(b, SqlType.BIGINT)
+                    + ", " + text(call) + ")"
+                : "SqlFunctions." + function + "(" + convert(a, SqlType.INT) + ", " + convert(b, SqlType.INT)
+                    + ", " + text(call) + ")";
             case BIGINT, TIMESTAMP -> "SqlFunctions." + function + "(" + convert(a, SqlType.BIGINT) + ", "
                 + convert(b, SqlType.BIGINT) + ", " + text(call) + ")";
             case DOUBLE -> paren(convert(a, SqlType.DOUBLE)) + " " + switch (call.getKind()) {

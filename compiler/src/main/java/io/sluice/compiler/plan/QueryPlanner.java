@@ -21,6 +21,13 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -43,6 +50,8 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.sql.SqlBasicCall;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +126,13 @@ public final class QueryPlanner {
                                                    final PlannedQuery.EmitMode emit, final SqlParserPos emitPos,
                                                    final SqlParserPos queryPos)
         throws CompileException {
-        final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
+        final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE) {
+            // Calcite's default, ISO-8859-1, cannot hold a literal like 'é中' and fails while converting
+            @Override
+            public Charset getDefaultCharset() {
+                return StandardCharsets.UTF_8;
+            }
+        };
         final CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         for (final TableDefinition t : tables.values()) {
             root.add(t.name(), new SluiceTable(t));
@@ -143,12 +158,14 @@ public final class QueryPlanner {
         }
         SupportedSql.checkFunctions(validated, validator);
 
-        final RelOptCluster cluster = RelOptCluster.create(new HepPlanner(new HepProgramBuilder().build()),
-            new RexBuilder(typeFactory));
+        final HepPlanner conversionPlanner = new HepPlanner(new HepProgramBuilder().build());
+        conversionPlanner.setExecutor(SluiceRexBuilder.EXECUTOR);
+        final RelOptCluster cluster = RelOptCluster.create(conversionPlanner, new SluiceRexBuilder(typeFactory));
         final SqlToRelConverter converter = new SqlToRelConverter((type, sql, schemaPath, viewPath) -> null,
             validator, catalog, cluster, StandardConvertletTable.INSTANCE,
             SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
-                .withInSubQueryThreshold(Integer.MAX_VALUE));
+                .withInSubQueryThreshold(Integer.MAX_VALUE)
+                .withRelBuilderFactory(KeepTableRelBuilder::new));
         final RelRoot relRoot = converter.convertQuery(validated, false, true);
         final RelNode logical = relRoot.project();
         final String logicalPlan = RelOptUtil.toString(logical);
@@ -160,11 +177,44 @@ public final class QueryPlanner {
             .addRuleInstance(CoreRules.CALC_MERGE)
             .addRuleInstance(CoreRules.CALC_REMOVE)
             .build());
-        hep.setRoot(logical);
+        hep.setRoot(normalized(logical, cluster.getRexBuilder()));
         final RelNode calcs = hep.findBestExp();
         final List<String> names = new ArrayList<>(relRoot.validatedRowType.getFieldNames());
         return new PlannedQuery(table, calcs, logicalPlan, names, emit, emitPos.getLineNum(), emitPos.getColumnNum(),
             queryPos.getLineNum(), queryPos.getColumnNum());
+    }
+
+    /**
+     * Filters and projections with their expressions normalized as Calcite normalizes a Calc's
+     * program. A Calc asserts that its program is normalized, so without this a condition such as
+     * {@code CASE WHEN TRUE THEN TRUE ELSE TRUE END} fails with an AssertionError ("Program is not
+     * normalized") when assertions are enabled; merged Calcs are normalized anyway.
+     */
+    private static RelNode normalized(final RelNode root, final RexBuilder rexBuilder) {
+        return root.accept(new RelShuttleImpl() {
+            @Override
+            public RelNode visit(final LogicalFilter filter) {
+                final LogicalFilter f = (LogicalFilter) super.visit(filter);
+                final RexProgramBuilder builder = new RexProgramBuilder(f.getInput().getRowType(), rexBuilder);
+                builder.addIdentity();
+                builder.addCondition(f.getCondition());
+                final RexProgram program = builder.getProgram().normalize(rexBuilder, null);
+                return f.copy(f.getTraitSet(), f.getInput(),
+                    RexUtil.flatten(rexBuilder, program.expandLocalRef(program.getCondition())));
+            }
+
+            @Override
+            public RelNode visit(final LogicalProject project) {
+                final LogicalProject p = (LogicalProject) super.visit(project);
+                final RexProgram program = RexProgram.create(p.getInput().getRowType(), p.getProjects(), null,
+                    p.getRowType(), rexBuilder).normalize(rexBuilder, null);
+                final List<RexNode> projects = new ArrayList<>();
+                for (final RexNode e : program.expandList(program.getProjectList())) {
+                    projects.add(RexUtil.flatten(rexBuilder, e));
+                }
+                return p.copy(p.getTraitSet(), p.getInput(), projects, p.getRowType());
+            }
+        });
     }
 
     /** The single table the plan scans. */

@@ -1,0 +1,6 @@
+-- DuckDB version of query.sql, run by DuckDbCrossCheckTest; ${dir} is this case's folder.
+
+CREATE TABLE t AS SELECT * FROM read_csv('${dir}/in.csv', header = true, delim = ',', quote = '"', escape = '"',
+    allow_quoted_nulls = false, columns = {'a': 'BIGINT', 'b': 'INTEGER'});
+SELECT a, b, a % b AS r
+FROM t;
