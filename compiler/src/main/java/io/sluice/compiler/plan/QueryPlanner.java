@@ -25,8 +25,10 @@ import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
@@ -187,6 +189,16 @@ public final class QueryPlanner {
      */
     private static RelNode normalized(final RelNode root, final RexBuilder rexBuilder) {
         return root.accept(new RelShuttleImpl() {
+            /** AND and OR flattened at every level (Calcite's Filter asserts it). */
+            private RexNode flat(final RexNode e) {
+                return e.accept(new RexShuttle() {
+                    @Override
+                    public RexNode visitCall(final RexCall call) {
+                        return RexUtil.flatten(rexBuilder, super.visitCall(call));
+                    }
+                });
+            }
+
             @Override
             public RelNode visit(final LogicalFilter filter) {
                 final LogicalFilter f = (LogicalFilter) super.visit(filter);
@@ -194,8 +206,7 @@ public final class QueryPlanner {
                 builder.addIdentity();
                 builder.addCondition(f.getCondition());
                 final RexProgram program = builder.getProgram().normalize(rexBuilder, null);
-                return f.copy(f.getTraitSet(), f.getInput(),
-                    RexUtil.flatten(rexBuilder, program.expandLocalRef(program.getCondition())));
+                return f.copy(f.getTraitSet(), f.getInput(), flat(program.expandLocalRef(program.getCondition())));
             }
 
             @Override
@@ -205,7 +216,7 @@ public final class QueryPlanner {
                     p.getRowType(), rexBuilder).normalize(rexBuilder, null);
                 final List<RexNode> projects = new ArrayList<>();
                 for (final RexNode e : program.expandList(program.getProjectList())) {
-                    projects.add(RexUtil.flatten(rexBuilder, e));
+                    projects.add(flat(e));
                 }
                 return p.copy(p.getTraitSet(), p.getInput(), projects, p.getRowType());
             }
