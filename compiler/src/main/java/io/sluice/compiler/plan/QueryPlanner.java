@@ -162,7 +162,7 @@ public final class QueryPlanner {
             validator, catalog, cluster, StandardConvertletTable.INSTANCE,
             SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
                 .withInSubQueryThreshold(Integer.MAX_VALUE)
-                .withRelBuilderFactory(KeepTableRelBuilder::new));
+                .withRelBuilderFactory(SluiceRelBuilder::new));
         final RelRoot relRoot = converter.convertQuery(validated, false, true);
         final RelNode logical = relRoot.project();
         final String logicalPlan = RelOptUtil.toString(logical);
