@@ -25,8 +25,10 @@ import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
@@ -165,7 +167,7 @@ public final class QueryPlanner {
             validator, catalog, cluster, StandardConvertletTable.INSTANCE,
             SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
                 .withInSubQueryThreshold(Integer.MAX_VALUE)
-                .withRelBuilderFactory(KeepTableRelBuilder::new));
+                .withRelBuilderFactory(SluiceRelBuilder::new));
         final RelRoot relRoot = converter.convertQuery(validated, false, true);
         final RelNode logical = relRoot.project();
         final String logicalPlan = RelOptUtil.toString(logical);
@@ -192,6 +194,16 @@ public final class QueryPlanner {
      */
     private static RelNode normalized(final RelNode root, final RexBuilder rexBuilder) {
         return root.accept(new RelShuttleImpl() {
+            /** AND and OR flattened at every level (Calcite's Filter asserts it). */
+            private RexNode flat(final RexNode e) {
+                return e.accept(new RexShuttle() {
+                    @Override
+                    public RexNode visitCall(final RexCall call) {
+                        return RexUtil.flatten(rexBuilder, super.visitCall(call));
+                    }
+                });
+            }
+
             @Override
             public RelNode visit(final LogicalFilter filter) {
                 final LogicalFilter f = (LogicalFilter) super.visit(filter);
@@ -199,8 +211,7 @@ public final class QueryPlanner {
                 builder.addIdentity();
                 builder.addCondition(f.getCondition());
                 final RexProgram program = builder.getProgram().normalize(rexBuilder, null);
-                return f.copy(f.getTraitSet(), f.getInput(),
-                    RexUtil.flatten(rexBuilder, program.expandLocalRef(program.getCondition())));
+                return f.copy(f.getTraitSet(), f.getInput(), flat(program.expandLocalRef(program.getCondition())));
             }
 
             @Override
@@ -210,7 +221,7 @@ public final class QueryPlanner {
                     p.getRowType(), rexBuilder).normalize(rexBuilder, null);
                 final List<RexNode> projects = new ArrayList<>();
                 for (final RexNode e : program.expandList(program.getProjectList())) {
-                    projects.add(RexUtil.flatten(rexBuilder, e));
+                    projects.add(flat(e));
                 }
                 return p.copy(p.getTraitSet(), p.getInput(), projects, p.getRowType());
             }
