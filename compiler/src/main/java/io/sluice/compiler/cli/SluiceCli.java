@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCli.Version.class,
     description = "Sluice: a streaming-SQL query compiler for the JVM.",
-    subcommands = {RunCommand.class, ExplainCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ExplainCommand.class, TestCommand.class, GenCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCli implements Runnable {
     public static final int EXIT_DATA_ERROR = 1;
     public static final int EXIT_USAGE = 2;
