@@ -30,7 +30,9 @@ public final class Compare {
         long rows = -1;
         long seed = 42;
         int warmup = -1;
+        double warmupSeconds = -1;
         int reps = -1;
+        boolean twins = true;
         Set<String> queries = new LinkedHashSet<>();
         Set<String> engines = new LinkedHashSet<>();
         Path root = Path.of(".");
@@ -48,23 +50,30 @@ public final class Compare {
     }
 
     static final String USAGE = """
-        bench/compare [--quick] [--rows N] [--seed S] [--warmup W] [--reps R] [--query Q[,Q...]]
-                      [--engine E[,E...]] [--no-flink] [--machine NAME] [--note TEXT]
-          --quick      %s rows, %d warm-up and %d timed runs; Flink only on velo_groupby and velo_tumble
-          (default)    %s rows, %d warm-up and %d timed runs, every query on every engine
+        bench/compare [--quick] [--rows N] [--seed S] [--warmup W] [--warmup-seconds S] [--reps R]
+                      [--query Q[,Q...]] [--engine E[,E...]] [--no-flink] [--[no-]twins] [--machine NAME]
+                      [--note TEXT]
+          --quick      %s rows, at least %d warm-up run(s) and %.1f s of warm-up, %d timed runs; Flink only on
+                       velo_groupby and velo_tumble (%d timed runs), no Sluice scalar twins
+          (default)    %s rows, at least %d warm-up runs and %.1f s of warm-up, %d timed runs, every query
+                       on every engine
+          --twins      also run Sluice's scalar twins (identical to the SIMD rows until SIMD kernels exist)
           --query      only these queries (velo_select, velo_groupby, velo_tumble, trades_ohlc,
                        nexmark_q0, nexmark_q1, nexmark_q2)
           --engine     only these engines (the ids in the report, e.g. duckdb-mem-1t, flink-csv-p2);
                        Sluice's in-memory 1-partition result is always computed: it is the reference
           --note       a sentence added to the report (e.g. that the machine was busy)
-        Writes bench/results/<date>-<machine>.md, .png and .csv; exits 1 if any engine's result
-        differs from Sluice's or an engine fails.""";
+        Writes bench/results/<date>-<machine>.md, .png and .csv (<date>-<machine>-quick.* with --quick);
+        exits 1 if any engine's result differs from Sluice's or an engine fails.""";
 
-    static final long QUICK_ROWS = 500_000;
+    static final long QUICK_ROWS = 300_000;
     static final int QUICK_WARMUP = 1;
+    static final double QUICK_WARMUP_SECONDS = 0.3;
     static final int QUICK_REPS = 3;
+    static final int QUICK_FLINK_REPS = 2;
     static final long FULL_ROWS = 5_000_000;
     static final int FULL_WARMUP = 2;
+    static final double FULL_WARMUP_SECONDS = 2;
     static final int FULL_REPS = 5;
 
     public static void main(final String[] args) throws Exception {
@@ -72,6 +81,11 @@ public final class Compare {
         Locale.setDefault(Locale.ROOT);
         final Options o = parse(args);
         System.exit(run(o));
+    }
+
+    private static String usage() {
+        return USAGE.formatted(String.format("%,d", QUICK_ROWS), QUICK_WARMUP, QUICK_WARMUP_SECONDS, QUICK_REPS,
+            QUICK_FLINK_REPS, String.format("%,d", FULL_ROWS), FULL_WARMUP, FULL_WARMUP_SECONDS, FULL_REPS);
     }
 
     private static Options parse(final String[] args) {
@@ -83,6 +97,9 @@ public final class Compare {
                 case "--rows" -> o.rows = Long.parseLong(args[++i].replace("_", ""));
                 case "--seed" -> o.seed = Long.parseLong(args[++i]);
                 case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
+                case "--warmup-seconds" -> o.warmupSeconds = Double.parseDouble(args[++i]);
+                case "--twins" -> o.twins = true;
+                case "--no-twins" -> o.twins = false;
                 case "--reps" -> o.reps = Integer.parseInt(args[++i]);
                 case "--query" -> o.queries.addAll(List.of(args[++i].split(",")));
                 case "--engine" -> o.engines.addAll(List.of(args[++i].split(",")));
@@ -95,14 +112,11 @@ public final class Compare {
                 case "--note" -> o.note = args[++i];
                 case "--command" -> o.command = args[++i];
                 case "--help", "-h" -> {
-                    System.out.println(USAGE.formatted(String.format("%,d", QUICK_ROWS), QUICK_WARMUP, QUICK_REPS,
-                        String.format("%,d", FULL_ROWS), FULL_WARMUP, FULL_REPS));
+                    System.out.println(usage());
                     System.exit(0);
                 }
                 default -> {
-                    System.err.println("compare: unknown option " + a + "\n" + USAGE.formatted(
-                        String.format("%,d", QUICK_ROWS), QUICK_WARMUP, QUICK_REPS, String.format("%,d", FULL_ROWS),
-                        FULL_WARMUP, FULL_REPS));
+                    System.err.println("compare: unknown option " + a + "\n" + usage());
                     System.exit(2);
                 }
             }
@@ -112,6 +126,15 @@ public final class Compare {
         }
         if (o.warmup < 0) {
             o.warmup = o.quick ? QUICK_WARMUP : FULL_WARMUP;
+        }
+        if (o.warmupSeconds < 0) {
+            o.warmupSeconds = o.quick ? QUICK_WARMUP_SECONDS : FULL_WARMUP_SECONDS;
+        }
+        if (o.quick && !List.of(args).contains("--twins")) {
+            o.twins = false;
+        }
+        if (o.engines.stream().anyMatch(e -> e.startsWith("sluice-scalar"))) {
+            o.twins = true;
         }
         if (o.reps < 1) {
             o.reps = o.quick ? QUICK_REPS : FULL_REPS;
@@ -132,20 +155,28 @@ public final class Compare {
     }
 
     /** The engines measured in the JVM of the harness, in report order. */
-    static List<Engine> engines() {
+    static List<Engine> engines(final boolean twins) {
         final List<Engine> e = new ArrayList<>();
         e.add(new SluiceEngine(true, true, 1));
-        e.add(new SluiceEngine(false, true, 1));
+        if (twins) {
+            e.add(new SluiceEngine(false, true, 1));
+        }
         e.add(new SluiceEngine(true, true, 2));
-        e.add(new SluiceEngine(false, true, 2));
+        if (twins) {
+            e.add(new SluiceEngine(false, true, 2));
+        }
         e.add(new DuckDbEngine(true, 1));
         e.add(new DuckDbEngine(true, 2));
         e.add(new CalciteEngine());
         e.add(new HandwrittenEngine());
         e.add(new SluiceEngine(true, false, 1));
-        e.add(new SluiceEngine(false, false, 1));
+        if (twins) {
+            e.add(new SluiceEngine(false, false, 1));
+        }
         e.add(new SluiceEngine(true, false, 2));
-        e.add(new SluiceEngine(false, false, 2));
+        if (twins) {
+            e.add(new SluiceEngine(false, false, 2));
+        }
         e.add(new DuckDbEngine(false, 1));
         e.add(new DuckDbEngine(false, 2));
         return e;
@@ -187,7 +218,11 @@ public final class Compare {
                     }
                 }
                 final int fw = o.quick ? 0 : o.warmup; // quick: the collecting check run is the warm-up
-                flink = FlinkBatch.run(jobs, o.flink, ws.scratch.resolve("flink.log"), fw, o.reps);
+                final int fr = o.quick ? Math.min(o.reps, QUICK_FLINK_REPS) : o.reps;
+                final long f0 = System.nanoTime();
+                flink = FlinkBatch.run(jobs, o.flink, ws.scratch.resolve("flink.log"), fw, fr);
+                report.flinkReps = fr;
+                System.err.printf("compare: Flink took %.0f s%n", (System.nanoTime() - f0) / 1e9);
                 report.flinkWarmup = fw;
             } else if (!o.noFlink) {
                 System.err.println("compare: " + o.flink.resolve("sluice-bench-flink.jar") + " not built: Flink skipped");
@@ -201,7 +236,8 @@ public final class Compare {
                     System.gc();
                     loaded = q.data();
                 }
-                System.err.println("compare: === " + q.name() + ": " + q.title());
+                System.err.printf("compare: === %s: %s (at %.0f s)%n", q.name(), q.title(),
+                    (System.nanoTime() - started) / 1e9);
                 try {
                     ws.compile(q);
                 } catch (final Exception e) {
@@ -210,7 +246,7 @@ public final class Compare {
                 }
                 final long inputRows = ws.dataset(q.data()).rows;
                 ResultTable reference = null;
-                for (final Engine e : engines()) {
+                for (final Engine e : engines(o.twins)) {
                     final boolean isReference = e.id().equals(REFERENCE);
                     if (!o.wantsEngine(e.id()) && !(isReference && reference == null)) {
                         continue;
@@ -241,15 +277,19 @@ public final class Compare {
                         if (!o.wantsEngine(e.id())) {
                             continue;
                         }
-                        for (int i = 0; i < o.warmup; i++) {
+                        // warm-up: at least o.warmup runs and o.warmupSeconds of them (lets the JIT settle)
+                        final long warmupEnd = System.nanoTime() + (long) (o.warmupSeconds * 1e9);
+                        int warmups = 0;
+                        while (warmups < o.warmup || System.nanoTime() < warmupEnd) {
                             e.time();
+                            warmups++;
                         }
                         final List<Long> nanos = new ArrayList<>();
                         for (int i = 0; i < o.reps; i++) {
                             nanos.add(e.time());
                         }
                         final Measurement m = new Measurement(q.name(), e.id(), e.label(), e.mode(), e.threads(),
-                            inputRows, nanos, o.warmup, "ok", "");
+                            inputRows, nanos, warmups, "ok", "");
                         report.add(m);
                         System.err.printf("compare: %-22s %-20s median %,14.0f rows/s (min %,.0f, max %,.0f)%n", q.name(),
                             e.id(), m.median(), m.min(), m.max());

@@ -40,15 +40,13 @@ final class DuckDbEngine implements Engine {
 
     /** The driver's version, from its manifest's Bundle-Version. */
     static String version() {
-        try (var in = org.duckdb.DuckDBDriver.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
-            if (in != null) {
-                final String v = new java.util.jar.Manifest(in).getMainAttributes().getValue("Bundle-Version");
-                return "JDBC " + (v == null ? "" : v);
-            }
-        } catch (final java.io.IOException e) {
-            // fall through
+        try (var jar = new java.util.jar.JarFile(new java.io.File(
+            org.duckdb.DuckDBDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI()))) {
+            final String v = jar.getManifest().getMainAttributes().getValue("Bundle-Version");
+            return "JDBC " + (v == null ? "" : v);
+        } catch (final Exception e) {
+            return "JDBC";
         }
-        return "JDBC";
     }
 
     @Override

@@ -25,6 +25,7 @@ final class Report {
     double loadAfter;
     double elapsedSeconds;
     int flinkWarmup;
+    int flinkReps;
 
     Report(final Compare.Options options) {
         this.options = options;
@@ -75,8 +76,10 @@ final class Report {
     }
 
     private String reproduce(final Measurement m) {
-        return "`" + options.command + " --rows " + options.rows + " --seed " + options.seed + " --warmup "
-            + options.warmup + " --reps " + options.reps + " --query " + m.query() + " --engine " + m.engine() + "`";
+        final boolean flink = m.engine().startsWith("flink");
+        return "`" + options.command + (options.quick ? " --quick" : "") + " --rows " + options.rows + " --seed "
+            + options.seed + (flink || options.quick ? "" : " --warmup " + options.warmup + " --warmup-seconds "
+            + options.warmupSeconds + " --reps " + options.reps) + " --query " + m.query() + " --engine " + m.engine() + "`";
     }
 
     /** The Sluice row a measurement is compared with: SIMD, 1 partition, same mode (in-memory when none). */
@@ -97,7 +100,7 @@ final class Report {
 
     Path write(final Path dir, final String date) throws IOException {
         Files.createDirectories(dir);
-        final String base = date + "-" + options.machine;
+        final String base = date + "-" + options.machine + (options.quick ? "-quick" : "");
         final Path md = dir.resolve(base + ".md");
         final Path png = dir.resolve(base + ".png");
         final Path csv = dir.resolve(base + ".csv");
@@ -149,11 +152,15 @@ final class Report {
             .append(String.format(Locale.ROOT, "%,d", options.rows))
             .append(" rows of `stream` and `trades`, and ").append(String.format(Locale.ROOT, "%,d", options.rows))
             .append(" Nexmark events (92% bids: the Nexmark queries read `bid.csv`).\n");
-        b.append("- Runs: ").append(options.warmup).append(" warm-up and ").append(options.reps)
-            .append(" timed runs per engine and query, in one JVM per engine family (Flink: its own JVM, ")
-            .append(flinkWarmup == 0 ? "the collecting check run as warm-up" : flinkWarmup + " warm-up runs")
-            .append("). rows/s = input rows of the query's table / wall time of one run; median, min and max over the ")
-            .append("timed runs. \"vs Sluice\" = median / median of Sluice SIMD 1 partition in the same mode.\n");
+        b.append("- Runs: per engine and query, warm-up runs until at least ").append(options.warmup)
+            .append(" and ").append(options.warmupSeconds).append(" s of them, then ").append(options.reps)
+            .append(" timed runs, all in the harness's JVM (Flink: its own JVM, ")
+            .append(flinkWarmup == 0 ? "the collecting check run as the only warm-up" : flinkWarmup + " warm-up runs")
+            .append(", ").append(flinkReps).append(" timed runs). rows/s = input rows of the query's table / wall time ")
+            .append("of one run; median, min and max over the timed runs. \"vs Sluice\" = median / median of Sluice ")
+            .append("SIMD 1 partition in the same mode.")
+            .append(options.twins ? "" : " Sluice's scalar twins were not run (they are the same kernel as the SIMD rows today).")
+            .append('\n');
         b.append("- Correctness first: before timing, every engine's result was compared with Sluice's in-memory ")
             .append("1-partition result (Sluice's GROUP BY changelog applied; rows sorted on every column; DOUBLE within ")
             .append("a relative ").append(ResultTable.RELATIVE_TOLERANCE).append("). A mismatch fails the run.\n");
