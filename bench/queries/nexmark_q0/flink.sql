@@ -2,8 +2,8 @@ CREATE TABLE bid (
   auction  BIGINT NOT NULL,
   bidder   BIGINT NOT NULL,
   price    BIGINT NOT NULL,
-  dateTime TIMESTAMP(3) NOT NULL,
+  `dateTime` TIMESTAMP(3) NOT NULL,
   extra    VARCHAR NOT NULL,
-  WATERMARK FOR dateTime AS dateTime - INTERVAL '4' SECOND
+  WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND
 ) WITH ('connector' = 'filesystem', 'path' = '${path}', 'format' = 'csv');
-SELECT auction, bidder, price, dateTime, extra FROM bid
+SELECT auction, bidder, price, `dateTime`, extra FROM bid

@@ -63,7 +63,8 @@ public final class Compare {
           --engine     only these engines (the ids in the report, e.g. duckdb-mem-1t, flink-csv-p2);
                        Sluice's in-memory 1-partition result is always computed: it is the reference
           --note       a sentence added to the report (e.g. that the machine was busy)
-        Writes bench/results/<date>-<machine>.md, .png and .csv (<date>-<machine>-quick.* with --quick);
+        Writes bench/results/<date>-<machine>.md, .png and .csv (-quick with --quick, -partial with
+        --query or --engine, so that a partial run does not replace a complete one);
         exits 1 if any engine's result differs from Sluice's or an engine fails.""";
 
     static final long QUICK_ROWS = 300_000;
@@ -71,7 +72,7 @@ public final class Compare {
     static final double QUICK_WARMUP_SECONDS = 0.3;
     static final int QUICK_REPS = 3;
     static final int QUICK_FLINK_REPS = 2;
-    static final long FULL_ROWS = 5_000_000;
+    static final long FULL_ROWS = 2_000_000;
     static final int FULL_WARMUP = 2;
     static final double FULL_WARMUP_SECONDS = 2;
     static final int FULL_REPS = 5;

@@ -100,7 +100,9 @@ final class Report {
 
     Path write(final Path dir, final String date) throws IOException {
         Files.createDirectories(dir);
-        final String base = date + "-" + options.machine + (options.quick ? "-quick" : "");
+        // a run limited to some queries or engines does not replace the day's complete report
+        final boolean partial = !options.queries.isEmpty() || !options.engines.isEmpty();
+        final String base = date + "-" + options.machine + (options.quick ? "-quick" : "") + (partial ? "-partial" : "");
         final Path md = dir.resolve(base + ".md");
         final Path png = dir.resolve(base + ".png");
         final Path csv = dir.resolve(base + ".csv");
@@ -108,6 +110,42 @@ final class Report {
         Files.writeString(csv, csv(), StandardCharsets.UTF_8);
         Files.writeString(md, markdown(base, png.getFileName().toString()), StandardCharsets.UTF_8);
         return md;
+    }
+
+    /** Median rows/s, queries down, engines across (the scalar twins left out). */
+    String summary() {
+        final List<String> queries = new ArrayList<>();
+        final List<String> engines = new ArrayList<>();
+        for (final Measurement m : rows) {
+            if (!queries.contains(m.query())) {
+                queries.add(m.query());
+            }
+            if (m.ok() && !engines.contains(m.engine()) && !m.engine().startsWith("sluice-scalar")) {
+                engines.add(m.engine());
+            }
+        }
+        final StringBuilder b = new StringBuilder("Median rows/s (Sluice rows: the SIMD twin, i.e. the scalar kernel "
+            + "today; `mem` in-memory, `csv` CSV end to end; `1p`/`2p`, `1t`/`2t`: partitions, threads):\n\n| query |");
+        for (final String e : engines) {
+            b.append(' ').append(e.replace("sluice-simd-", "sluice-")).append(" |");
+        }
+        b.append("\n|---|");
+        b.append("---:|".repeat(engines.size()));
+        b.append('\n');
+        for (final String q : queries) {
+            b.append("| ").append(q).append(" |");
+            for (final String e : engines) {
+                String cell = "";
+                for (final Measurement m : rows) {
+                    if (m.query().equals(q) && m.engine().equals(e)) {
+                        cell = m.ok() ? rate(m.median()) : m.status();
+                    }
+                }
+                b.append(' ').append(cell).append(" |");
+            }
+            b.append('\n');
+        }
+        return b.toString();
     }
 
     private String csv() {
@@ -166,6 +204,7 @@ final class Report {
             .append("a relative ").append(ResultTable.RELATIVE_TOLERANCE).append("). A mismatch fails the run.\n");
         b.append("- Reproduce all: `").append(options.command).append(options.quick ? " --quick" : "")
             .append(options.quick ? "" : " --rows " + options.rows).append("`; each row's command is in its table.\n\n");
+        b.append(summary()).append('\n');
         b.append("![rows per second, median, log scale](").append(png).append(")\n\n");
 
         final List<String> queries = new ArrayList<>();
