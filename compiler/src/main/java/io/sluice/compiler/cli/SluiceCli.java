@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCli.Version.class,
     description = "Sluice: a streaming-SQL query compiler for the JVM.",
-    subcommands = {RunCommand.class, CompileCommand.class, ExplainCommand.class, TestCommand.class,
+    subcommands = {RunCommand.class, CompileCommand.class, ExplainCommand.class, TestCommand.class, GenCommand.class,
         CommandLine.HelpCommand.class})
 public final class SluiceCli implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,1 @@
+SELECT auction, price FROM ${table} WHERE MOD(auction, 123) = 0

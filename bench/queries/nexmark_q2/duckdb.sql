@@ -1,0 +1,1 @@
+SELECT auction, price FROM ${source} WHERE auction % 123 = 0
