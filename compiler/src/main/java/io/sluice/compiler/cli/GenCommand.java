@@ -3,6 +3,7 @@ package io.sluice.compiler.cli;
 import io.sluice.compiler.gen.GenOptions;
 import io.sluice.compiler.gen.Generators;
 import io.sluice.compiler.gen.Workload;
+import io.sluice.runtime.cli.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -185,7 +185,7 @@ class GeneratorsTest {
         final StringWriter err = new StringWriter();
         final int exit = SluiceCli.execute(new String[] {"gen", "tpch", "--rows", "1", "--out", tmp.resolve("x").toString()},
             new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertThat(exit).isEqualTo(SluiceCli.EXIT_USAGE);
+        assertThat(exit).isEqualTo(io.sluice.runtime.cli.Cli.EXIT_USAGE);
         assertThat(err.toString()).contains("unknown workload 'tpch'");
     }
 }
