@@ -81,7 +81,7 @@ class EmbeddingApiTest {
     @Test
     void theRowCursorAndExplicitWatermarks() throws CompileException {
         final CompiledQuery query = Sluice.compile(WINDOWED);
-        final List<ResultRow> results = new ArrayList<>();
+        final List<io.sluice.runtime.sink.RowView> results = new ArrayList<>();
         try (QuerySession s = query.open(row -> results.add(row.copy()))) {
             final int symbol = s.column("symbol");
             final int price = s.column("price");
@@ -114,6 +114,27 @@ class EmbeddingApiTest {
             s.push(new TradeBean("A", 3L, T0), writer);
         }
         assertThat(changes).containsExactly("+I A 1", "-U A 1", "+U A 2");
+    }
+
+    @Test
+    void wholeColumnBatchesCanBePushed() throws CompileException {
+        final CompiledQuery query = Sluice.compile(WINDOWED);
+        final List<String> results = new ArrayList<>();
+        try (QuerySession s = query.open(row -> results.add(row.getString("symbol") + " " + row.getLong("n")))) {
+            try (io.sluice.runtime.batch.ColumnBatch batch = new io.sluice.runtime.batch.ColumnBatch(s.inputSchema(), 8,
+                s.dictionary())) {
+                for (int i = 0; i < 3; i++) {
+                    final int row = batch.addRow(i + 1, io.sluice.runtime.batch.ColumnBatch.NO_WATERMARK);
+                    batch.column(0).setInt(row, s.dictionary().intern("XYZ"));
+                    batch.column(1).setDouble(row, 1.0 + i);
+                    batch.column(2).setLong(row, i);
+                    batch.column(3).setLong(row, T0 + i * 1000);
+                }
+                s.push(batch);
+            }
+            assertThat(results).isEmpty();
+        }
+        assertThat(results).containsExactly("XYZ 3");
     }
 
     public record WrongType(String symbol, String price, long qty, long ts) {

@@ -4,13 +4,14 @@ import io.sluice.runtime.type.Schema;
 import io.sluice.runtime.type.SqlType;
 
 /**
- * One result row, reused for every row a kernel emits: typed setters for the kernel, typed getters
- * for sinks and callbacks. A receiver must copy what it keeps; the row changes on the next emit.
+ * One result row, reused for every row a kernel emits: typed setters for the kernel; callbacks see
+ * it only as a read-only {@link RowView}. A receiver must copy what it keeps; the row changes on
+ * the next emit.
  *
  * <p>Values by type: BOOLEAN, INT, BIGINT, TIMESTAMP (epoch millis) through {@link #getLong};
  * DOUBLE through {@link #getDouble}; VARCHAR through {@link #getString}. Not thread-safe.
  */
-public final class ResultRow {
+public final class ResultRow implements RowView {
     private final Schema schema;
     private final long[] longs;
     private final double[] doubles;
@@ -94,6 +95,7 @@ public final class ResultRow {
     }
 
     /** An independent copy (allocates: for callers that keep rows). */
+    @Override
     public ResultRow copy() {
         final ResultRow c = new ResultRow(schema);
         System.arraycopy(longs, 0, c.longs, 0, longs.length);
