@@ -119,7 +119,7 @@ public final class CsvSource implements AutoCloseable {
         fieldToColumn = new int[fields];
         final boolean[] seen = new boolean[schema.size()];
         for (int f = 0; f < fields; f++) {
-            final String header = text(f).strip();
+            final String header = rawText(f).strip();
             final int column = schema.indexOf(header);
             fieldToColumn[f] = column;
             if (column >= 0) {
@@ -476,6 +476,15 @@ public final class CsvSource implements AutoCloseable {
             return text(b, 0, fieldEnd[f] - fieldStart[f] - quoteCount);
         }
         return text(buf, fieldStart[f], fieldEnd[f]);
+    }
+
+    /** Field {@code f} of the current record, whole ({@link #text(int)} cuts long values for messages). */
+    private String rawText(final int f) {
+        if (fieldQuoted[f]) {
+            final byte[] b = unescape(fieldStart[f], fieldEnd[f]);
+            return new String(b, 0, fieldEnd[f] - fieldStart[f] - quoteCount, StandardCharsets.UTF_8);
+        }
+        return new String(buf, fieldStart[f], fieldEnd[f] - fieldStart[f], StandardCharsets.UTF_8);
     }
 
     private static String text(final byte[] b, final int s, final int e) {
