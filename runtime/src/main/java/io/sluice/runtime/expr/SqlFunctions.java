@@ -158,7 +158,7 @@ public final class SqlFunctions {
         try {
             return Long.parseLong(s.strip());
         } catch (final NumberFormatException e) {
-            throw new ExpressionException("cannot cast '" + s + "' to BIGINT in " + expr);
+            throw new ExpressionException("cannot cast '" + MessageText.value(s) + "' to BIGINT in " + expr);
         }
     }
 
@@ -166,7 +166,7 @@ public final class SqlFunctions {
         try {
             return Integer.parseInt(s.strip());
         } catch (final NumberFormatException e) {
-            throw new ExpressionException("cannot cast '" + s + "' to INT in " + expr);
+            throw new ExpressionException("cannot cast '" + MessageText.value(s) + "' to INT in " + expr);
         }
     }
 
@@ -179,7 +179,7 @@ public final class SqlFunctions {
         } catch (final NumberFormatException e) {
             // fall through to the error below
         }
-        throw new ExpressionException("cannot cast '" + s + "' to DOUBLE in " + expr);
+        throw new ExpressionException("cannot cast '" + MessageText.value(s) + "' to DOUBLE in " + expr);
     }
 
     public static boolean parseBoolean(final String s, final String expr) {
@@ -190,13 +190,13 @@ public final class SqlFunctions {
         if (t.equalsIgnoreCase("false")) {
             return false;
         }
-        throw new ExpressionException("cannot cast '" + s + "' to BOOLEAN in " + expr);
+        throw new ExpressionException("cannot cast '" + MessageText.value(s) + "' to BOOLEAN in " + expr);
     }
 
     public static long parseTimestamp(final String s, final String expr) {
         final long v = Timestamps.parse(s.strip());
         if (v == Timestamps.INVALID) {
-            throw new ExpressionException("cannot cast '" + s + "' to TIMESTAMP(3) in " + expr);
+            throw new ExpressionException("cannot cast '" + MessageText.value(s) + "' to TIMESTAMP(3) in " + expr);
         }
         return v;
     }
