@@ -1,6 +1,7 @@
 package io.sluice.compiler.codegen;
 
 import io.sluice.compiler.CompileException;
+import io.sluice.runtime.expr.MessageText;
 import io.sluice.runtime.type.SqlType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -398,8 +399,9 @@ public final class ExprCodegen {
         return s.matches("[A-Za-z0-9_.]+") ? s : "(" + s + ")";
     }
 
+    /** The expression's text for a run-time error message, on one line. */
     private String text(final RexNode node) {
-        return JavaType.stringLiteral(describe(node));
+        return JavaType.stringLiteral(MessageText.escape(describe(node)));
     }
 
     private SqlType typeOf(final RexNode node) throws CompileException {

@@ -154,32 +154,72 @@ public final class SqlFunctions {
         return (int) v;
     }
 
+    // Text to numbers takes what the CSV decoder takes: ASCII digits (Java's parsers also take other
+    // scripts' digits, '١٢' is 12) and decimal DOUBLE text (Double.parseDouble also takes hex, 0x1p3).
+
     public static long parseBigint(final String s, final String expr) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (final NumberFormatException e) {
-            throw new ExpressionException("cannot cast '" + s + "' to BIGINT in " + expr);
+        final String t = s.strip();
+        if (asciiInteger(t)) {
+            try {
+                return Long.parseLong(t);
+            } catch (final NumberFormatException e) {
+                // out of range: the error below
+            }
         }
+        throw new ExpressionException("cannot cast '" + MessageText.value(s) + "' to BIGINT in " + expr);
     }
 
     public static int parseInt(final String s, final String expr) {
-        try {
-            return Integer.parseInt(s.strip());
-        } catch (final NumberFormatException e) {
-            throw new ExpressionException("cannot cast '" + s + "' to INT in " + expr);
+        final String t = s.strip();
+        if (asciiInteger(t)) {
+            try {
+                return Integer.parseInt(t);
+            } catch (final NumberFormatException e) {
+                // out of range: the error below
+            }
         }
+        throw new ExpressionException("cannot cast '" + MessageText.value(s) + "' to INT in " + expr);
     }
 
     public static double parseDouble(final String s, final String expr) {
         final String t = s.strip();
-        try {
-            if (!t.isEmpty() && !t.endsWith("d") && !t.endsWith("D") && !t.endsWith("f") && !t.endsWith("F")) {
+        if (decimalText(t)) {
+            try {
                 return Double.parseDouble(t);
+            } catch (final NumberFormatException e) {
+                // the error below
             }
-        } catch (final NumberFormatException e) {
-            // fall through to the error below
         }
-        throw new ExpressionException("cannot cast '" + s + "' to DOUBLE in " + expr);
+        throw new ExpressionException("cannot cast '" + MessageText.value(s) + "' to DOUBLE in " + expr);
+    }
+
+    /** An optional sign, then ASCII digits. */
+    private static boolean asciiInteger(final String t) {
+        final int start = !t.isEmpty() && (t.charAt(0) == '-' || t.charAt(0) == '+') ? 1 : 0;
+        if (start == t.length()) {
+            return false;
+        }
+        for (int i = start; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Only characters of decimal numbers (ASCII digits, sign, point, exponent), or NaN or Infinity. */
+    private static boolean decimalText(final String t) {
+        final String unsigned = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+        if (unsigned.equals("NaN") || unsigned.equals("Infinity")) {
+            return true;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            final char c = t.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        return !t.isEmpty();
     }
 
     public static boolean parseBoolean(final String s, final String expr) {
@@ -190,13 +230,13 @@ public final class SqlFunctions {
         if (t.equalsIgnoreCase("false")) {
             return false;
         }
-        throw new ExpressionException("cannot cast '" + s + "' to BOOLEAN in " + expr);
+        throw new ExpressionException("cannot cast '" + MessageText.value(s) + "' to BOOLEAN in " + expr);
     }
 
     public static long parseTimestamp(final String s, final String expr) {
         final long v = Timestamps.parse(s.strip());
         if (v == Timestamps.INVALID) {
-            throw new ExpressionException("cannot cast '" + s + "' to TIMESTAMP(3) in " + expr);
+            throw new ExpressionException("cannot cast '" + MessageText.value(s) + "' to TIMESTAMP(3) in " + expr);
         }
         return v;
     }

@@ -4,6 +4,7 @@ import io.sluice.runtime.batch.ColumnBatch;
 import io.sluice.runtime.batch.ColumnVector;
 import io.sluice.runtime.batch.StringDictionary;
 import io.sluice.runtime.error.DataException;
+import io.sluice.runtime.expr.MessageText;
 import io.sluice.runtime.time.Timestamps;
 import io.sluice.runtime.time.WatermarkMerger;
 import io.sluice.runtime.type.Column;
@@ -143,12 +144,13 @@ public final class CsvSource implements AutoCloseable {
         fieldToColumn = new int[fields];
         final boolean[] seen = new boolean[schema.size()];
         for (int f = 0; f < fields; f++) {
-            final String header = text(f).strip();
+            final String header = rawText(f).strip();
             final int column = schema.indexOf(header);
             fieldToColumn[f] = column;
             if (column >= 0) {
                 if (seen[column]) {
-                    throw new DataException(position(f), "column '" + header + "' appears twice in the header");
+                    throw new DataException(position(f),
+                        "column '" + MessageText.value(header) + "' appears twice in the header");
                 }
                 seen[column] = true;
             }
@@ -156,7 +158,7 @@ public final class CsvSource implements AutoCloseable {
         for (int c = 0; c < seen.length; c++) {
             if (!seen[c]) {
                 throw new DataException(name + ":" + recordLine + ":1",
-                    "header has no column '" + schema.column(c).name() + "' (header: " + headerText() + ")");
+                    "header has no column '" + nameOf(schema.column(c)) + "' (header: " + headerText() + ")");
             }
         }
     }
@@ -241,10 +243,10 @@ public final class CsvSource implements AutoCloseable {
             final boolean quoted = fieldQuoted[f];
             if (s == e && !quoted) {
                 if (!v.nullable()) {
-                    return "NULL (empty field) in NOT NULL column '" + schema.column(c).name() + "'";
+                    return "NULL (empty field) in NOT NULL column '" + nameOf(schema.column(c)) + "'";
                 }
                 if (c == eventTimeColumn) {
-                    return "NULL event time in column '" + schema.column(c).name() + "' (it carries the WATERMARK)";
+                    return "NULL event time in column '" + nameOf(schema.column(c)) + "' (it carries the WATERMARK)";
                 }
                 v.setNull(row);
                 continue;
@@ -267,19 +269,19 @@ public final class CsvSource implements AutoCloseable {
             switch (column.type()) {
                 case BIGINT -> {
                     if (!numbers.parseLong(b, s, e)) {
-                        return "not a BIGINT: '" + text(b, s, e) + "' (column '" + column.name() + "')";
+                        return "not a BIGINT: '" + text(b, s, e) + "' (column '" + nameOf(column) + "')";
                     }
                     v.setLong(row, numbers.longValue);
                 }
                 case INT -> {
                     if (!numbers.parseLong(b, s, e) || numbers.longValue != (int) numbers.longValue) {
-                        return "not an INT: '" + text(b, s, e) + "' (column '" + column.name() + "')";
+                        return "not an INT: '" + text(b, s, e) + "' (column '" + nameOf(column) + "')";
                     }
                     v.setInt(row, (int) numbers.longValue);
                 }
                 case DOUBLE -> {
                     if (!numbers.parseDouble(b, s, e)) {
-                        return "not a DOUBLE: '" + text(b, s, e) + "' (column '" + column.name() + "')";
+                        return "not a DOUBLE: '" + text(b, s, e) + "' (column '" + nameOf(column) + "')";
                     }
                     v.setDouble(row, numbers.doubleValue);
                 }
@@ -290,14 +292,15 @@ public final class CsvSource implements AutoCloseable {
                     } else if (len == 5 && matches(b, s, "false")) {
                         v.setBoolean(row, false);
                     } else {
-                        return "not a BOOLEAN (true or false): '" + text(b, s, e) + "' (column '" + column.name() + "')";
+                        return "not a BOOLEAN (true or false): '" + text(b, s, e) + "' (column '" + nameOf(column)
+                            + "')";
                     }
                 }
                 case TIMESTAMP -> {
                     final long ts = Timestamps.parse(b, s, e - s);
                     if (ts == Timestamps.INVALID) {
                         return "not a TIMESTAMP (yyyy-MM-dd HH:mm:ss[.SSS] or epoch milliseconds): '"
-                            + text(b, s, e) + "' (column '" + column.name() + "')";
+                            + text(b, s, e) + "' (column '" + nameOf(column) + "')";
                     }
                     v.setLong(row, ts);
                     if (c == eventTimeColumn) {
@@ -307,7 +310,7 @@ public final class CsvSource implements AutoCloseable {
                 case VARCHAR -> {
                     final int code = dictionary.intern(b, s, e - s);
                     if (code == StringDictionary.INVALID_UTF8) {
-                        return "invalid UTF-8 in column '" + column.name() + "'";
+                        return "invalid UTF-8 in column '" + nameOf(column) + "'";
                     }
                     v.setInt(row, code);
                 }
@@ -318,6 +321,11 @@ public final class CsvSource implements AutoCloseable {
             watermark.observe(sourceIndex, eventTime);
         }
         return null;
+    }
+
+    /** A column's name in a message (names may hold any character). */
+    private static String nameOf(final Column column) {
+        return MessageText.escape(column.name());
     }
 
     private static boolean matches(final byte[] b, final int s, final String word) {
@@ -515,16 +523,20 @@ public final class CsvSource implements AutoCloseable {
     // ---------------------------------------------------------------- messages
 
     private String text(final int f) {
+        return MessageText.value(rawText(f));
+    }
+
+    /** Field {@code f} of the current record, whole ({@link #text(int)} cuts long values for messages). */
+    private String rawText(final int f) {
         if (fieldQuoted[f]) {
             final byte[] b = unescape(fieldStart[f], fieldEnd[f]);
-            return text(b, 0, fieldEnd[f] - fieldStart[f] - quoteCount);
+            return new String(b, 0, fieldEnd[f] - fieldStart[f] - quoteCount, StandardCharsets.UTF_8);
         }
-        return text(buf, fieldStart[f], fieldEnd[f]);
+        return new String(buf, fieldStart[f], fieldEnd[f] - fieldStart[f], StandardCharsets.UTF_8);
     }
 
     private static String text(final byte[] b, final int s, final int e) {
-        final String t = new String(b, s, e - s, StandardCharsets.UTF_8);
-        return t.length() > 60 ? t.substring(0, 57) + "..." : t;
+        return MessageText.value(new String(b, s, e - s, StandardCharsets.UTF_8));
     }
 
     /** 1-based column just past the current record's last field. */
