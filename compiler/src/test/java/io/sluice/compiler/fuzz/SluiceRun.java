@@ -2,7 +2,7 @@ package io.sluice.compiler.fuzz;
 
 import io.sluice.compiler.CompiledQuery;
 import io.sluice.compiler.cli.QueryFile;
-import io.sluice.compiler.cli.UsageException;
+import io.sluice.runtime.cli.UsageException;
 import io.sluice.compiler.golden.ValueType;
 import io.sluice.runtime.error.DataException;
 import io.sluice.runtime.exec.QueryRunner;
@@ -60,7 +60,7 @@ final class SluiceRun {
         }
         final StringWriter out = new StringWriter();
         try {
-            final SourceSpec source = QueryFile.read(dir.resolve("query.sql"), "query.sql").source(compiled, Map.of());
+            final SourceSpec source = QueryFile.read(dir.resolve("query.sql"), "query.sql").source(compiled, java.util.List.of());
             final CsvSink sink = new CsvSink(out, "result", compiled.output(), compiled.changelog());
             QueryRunner.run(source, compiled.kernels(),
                 new RunOptions(batchSize, 1, BadRowPolicy.FAIL, dir.resolve("rejects.csv"), MemoryBudget.DEFAULT_LIMIT),
