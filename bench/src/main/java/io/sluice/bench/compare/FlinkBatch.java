@@ -100,6 +100,8 @@ final class FlinkBatch {
         }
         System.err.println("compare: Flink: " + jobs.size() + " jobs in one JVM (stderr in " + log + ")");
         final Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        // if the harness is stopped, the Flink JVM goes with it
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {

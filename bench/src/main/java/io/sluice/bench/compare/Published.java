@@ -62,7 +62,7 @@ final class Published {
         - **Sluice, in-memory**: the table is turned into off-heap ColumnBatches of 4,096 rows beforehand
           (with each row's watermark, as the CSV source would set it); a run creates a kernel per
           partition, pushes every batch, advances the watermark after each batch and finishes; result rows
-          go to a callback. With 2 partitions the batches are routed beforehand by the query's routing
+          go to a callback that reads every column. With 2 partitions the batches are routed beforehand by the query's routing
           (a hash of the group key's columns; whole batches round robin for a projection; all to one
           partition when there is no key) and two threads run one kernel each: routing is not timed.
         - **Sluice, CSV end-to-end**: the runtime's QueryRunner, as `sluice run` runs it: CSV decoding,

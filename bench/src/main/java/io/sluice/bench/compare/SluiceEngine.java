@@ -148,11 +148,26 @@ final class SluiceEngine implements Engine {
     public long time() throws Exception {
         final long t0 = System.nanoTime();
         if (inMemory) {
+            // the callback reads every column of every row, as the JDBC engines' ResultSet loops do
             final ResultSink[] sinks = new ResultSink[partitions];
             final long[] checksum = new long[partitions * 8];
+            final Kind[] kinds = ws.kinds(query).toArray(new Kind[0]);
             for (int p = 0; p < partitions; p++) {
                 final int slot = p * 8;
-                sinks[p] = row -> checksum[slot] += row.isNull(0) ? 1 : row.getLong(0) ^ row.size();
+                sinks[p] = row -> {
+                    long sum = 0;
+                    for (int c = 0; c < kinds.length; c++) {
+                        if (row.isNull(c)) {
+                            continue;
+                        }
+                        sum += switch (kinds[c]) {
+                            case LONG, TIMESTAMP -> row.getLong(c);
+                            case DOUBLE -> (long) row.getDouble(c);
+                            case STRING -> row.getString(c).length();
+                        };
+                    }
+                    checksum[slot] += sum;
+                };
             }
             runMemory(sinks);
             sunk += checksum[0];
