@@ -87,10 +87,14 @@ final class ExprGen {
         };
     }
 
-    /** An operand of a strict operator: anything but the NULL constant (see {@link #leaf(FuzzType, boolean)}). */
+    /**
+     * An operand of a strict operator: no constant that may be NULL (see {@link #leaf(FuzzType,
+     * boolean)}; DuckDB also skips the other operand of an operator over a constant NULL, such as
+     * NULLIF(NULL, 3), where Sluice evaluates it).
+     */
     private X operand(final FuzzType t, final int depth) {
         final X x = gen(t, depth);
-        return x.s().startsWith("CAST(NULL AS") ? leaf(t, false) : x;
+        return x.constant() && x.s().contains("NULL") ? leaf(t, false) : x;
     }
 
     /** A column (or key, or aggregate) of type {@code t} when there is one, else a literal. */
