@@ -78,10 +78,13 @@ class DifferentialFuzzTest {
 
     @Provide
     Arbitrary<FuzzCase> cases() {
+        // uniform sizes: jqwik would otherwise scale them with the number of tries
         final Arbitrary<List<Integer>> choices = Arbitraries.integers().between(0, 1 << 20)
-            .withDistribution(RandomDistribution.uniform()).list().ofMinSize(0).ofMaxSize(300);
+            .withDistribution(RandomDistribution.uniform()).list().ofMinSize(0).ofMaxSize(300)
+            .withSizeDistribution(RandomDistribution.uniform());
         final Arbitrary<List<List<Long>>> rows = Arbitraries.longs().between(0, Long.MAX_VALUE)
-            .withDistribution(RandomDistribution.uniform()).list().ofSize(8).list().ofMaxSize(80);
+            .withDistribution(RandomDistribution.uniform()).list().ofSize(8).list().ofMaxSize(80)
+            .withSizeDistribution(RandomDistribution.uniform());
         return Combinators.combine(choices, rows).as(FuzzCase::generate);
     }
 
