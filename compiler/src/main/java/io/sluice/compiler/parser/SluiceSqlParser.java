@@ -44,6 +44,11 @@ public final class SluiceSqlParser {
   /** Most expected tokens that {@link #describe} lists. */
   static final int MAX_EXPECTED_LISTED = 5;
 
+  /** What a query too deeply nested for the JVM's stack gets, from the parser or the planner. */
+  public static final String TOO_DEEP =
+      "the query is nested too deeply to compile (hundreds of operators or parentheses in one "
+          + "chain; split it, or write a long OR of comparisons as IN (...))";
+
   /** Longest message {@link #describe} returns. */
   static final int MAX_DESCRIPTION_LENGTH = 240;
 
@@ -290,6 +295,11 @@ public final class SluiceSqlParser {
   private static String describeUnchecked(SqlParseException e) {
     if (e instanceof SluiceLexicalException lexical) {
       return lexical.description();
+    }
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof StackOverflowError) {
+        return TOO_DEEP; // Calcite's parser recurses on nesting and wraps what it throws
+      }
     }
     Throwable cause = e.getCause();
     String message = String.valueOf(e.getMessage());

@@ -116,12 +116,29 @@ public final class QueryPlanner {
             query = e.query();
         }
         final SqlParserPos queryPos = query.getParserPosition();
-        query = VelostreamSyntax.rewrite(query, tables);
-        WindowTableFunctions.rewriteSessionPartitionBy(query);
-        SupportedSql.check(query);
-        checkWindowTimeColumn(query, tables);
-        query = query.accept(new DecimalLiteralsAsDouble());
-        return validateAndConvert(query, tables, emit, emitPos, queryPos);
+        try {
+            query = VelostreamSyntax.rewrite(query, tables);
+            WindowTableFunctions.rewriteSessionPartitionBy(query);
+            SupportedSql.check(query);
+            checkWindowTimeColumn(query, tables);
+            query = query.accept(new DecimalLiteralsAsDouble());
+            return validateAndConvert(query, tables, emit, emitPos, queryPos);
+        } catch (final StackOverflowError e) {
+            throw tooDeep(queryPos);
+        } catch (final RuntimeException e) {
+            // Calcite's converter wraps what fails under it ("while converting ...")
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof StackOverflowError) {
+                    throw tooDeep(queryPos);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Calcite validates and converts expressions recursively: a very long chain of operators exhausts the stack. */
+    private static CompileException tooDeep(final SqlParserPos queryPos) {
+        return new CompileException(queryPos.getLineNum(), queryPos.getColumnNum(), SluiceSqlParser.TOO_DEEP);
     }
 
     private static PlannedQuery validateAndConvert(final SqlNode query, final Map<String, TableDefinition> tables,

@@ -52,6 +52,16 @@ final class ExprGen {
         }
     }
 
+    /** The kinds of run-time error, as Sluice's messages name them. */
+    enum Failure { OVERFLOW, DIVISION_BY_ZERO, CAST }
+
+    /** An operation that can fail, in DuckDB's strict form. */
+    record Failing(Failure kind, String duck) {
+    }
+
+    /** Every operation generated that can fail at run time. */
+    final List<Failing> failing = new ArrayList<>();
+
     private final Choices c;
     /** The leaves: columns for row expressions, keys and aggregates after aggregation. */
     private final List<X> leaves;
@@ -87,10 +97,16 @@ final class ExprGen {
         };
     }
 
-    /** An operand of a strict operator: anything but the NULL constant (see {@link #leaf(FuzzType, boolean)}). */
+    /**
+     * An operand of a strict operator: a constant only as a literal that is not NULL. Calcite
+     * simplifies an operator over a NULL constant to NULL without evaluating the other operand (see
+     * {@link #leaf(FuzzType, boolean)}), and DuckDB's binder does the same with any constant
+     * expression that is NULL, such as NULLIF(NULL, 3) or a CASE of constants without ELSE, where
+     * Sluice evaluates the other operand (an error there is then Sluice's only).
+     */
     private X operand(final FuzzType t, final int depth) {
         final X x = gen(t, depth);
-        return x.s().startsWith("CAST(NULL AS") ? leaf(t, false) : x;
+        return x.constant() ? literal(t, false) : x;
     }
 
     /** A column (or key, or aggregate) of type {@code t} when there is one, else a literal. */
@@ -191,11 +207,16 @@ final class ExprGen {
                     return leaf(t);
                 }
                 final X a = t == FuzzType.DOUBLE ? operand(t, depth + 1) : nonConstant(t, depth + 1);
-                if (a == null) {
+                if (a == null || a.s().startsWith("(-(")) {
+                    // (Calcite simplifies -(-x) to x: no overflow for MIN, and the right value)
                     return leaf(t);
                 }
-                return new X(t, "(-(" + a.s() + "))", "(-(" + a.d() + "))",
+                final X negated = new X(t, "(-(" + a.s() + "))", "(-(" + a.d() + "))",
                     t == FuzzType.DOUBLE ? "(-(" + a.l() + "))" : "l_neg(" + a.l() + ")", a.constant());
+                if (t != FuzzType.DOUBLE) {
+                    failing.add(new Failing(Failure.OVERFLOW, negated.d()));
+                }
+                return negated;
             }
             case 5:
                 return caseWhen(t, depth);
@@ -259,6 +280,12 @@ final class ExprGen {
             case "/" -> "l_div(";
             default -> "l_mod(";
         } + a.l() + ", " + b.l() + ")";
+        if (op.equals("/") || op.equals("%")) {
+            failing.add(new Failing(Failure.DIVISION_BY_ZERO, strict));
+        }
+        if (!op.equals("%")) {
+            failing.add(new Failing(Failure.OVERFLOW, strict)); // MIN / -1 overflows too
+        }
         return new X(t, s, strict, lenient, a.constant() && b.constant());
     }
 
@@ -293,6 +320,7 @@ final class ExprGen {
             case INT -> "int";
             default -> "double";
         };
+        failing.add(new Failing(Failure.CAST, fn + target + "(" + a.d() + ")"));
         return new X(t, s, fn + target + "(" + a.d() + ")", "l" + fn + target + "(" + a.l() + ")", a.constant());
     }
 

@@ -31,16 +31,22 @@ final class FuzzCase {
     final String duckQuery;
     final String lenientQuery;
     final List<String> overflowChecks;
+    /** The operations that can fail at run time, and the relation (with __rn) they read from. */
+    final List<ExprGen.Failing> failing;
+    final String rowSource;
     final boolean changelog;
 
     private FuzzCase(final FuzzTable table, final Shape shape, final String sluiceQuery, final String duckQuery,
-                     final String lenientQuery, final List<String> overflowChecks) {
+                     final String lenientQuery, final List<String> overflowChecks, final List<ExprGen.Failing> failing,
+                     final String rowSource) {
         this.table = table;
         this.shape = shape;
         this.sluiceQuery = sluiceQuery;
         this.duckQuery = duckQuery;
         this.lenientQuery = lenientQuery;
         this.overflowChecks = overflowChecks;
+        this.failing = failing;
+        this.rowSource = rowSource;
         this.changelog = shape == Shape.GROUP;
     }
 
@@ -286,7 +292,8 @@ final class FuzzCase {
                 + " FROM " + rowsFrom.apply(X::d) + (w == null ? "" : " WHERE " + w) + ") AS __g"
                 + ") WHERE __rs > 9223372036854775807 OR __rs < -9223372036854775808");
         }
-        return new FuzzCase(table, shape, s.toString(), render.apply(X::d), render.apply(X::l), checks);
+        return new FuzzCase(table, shape, s.toString(), render.apply(X::d), render.apply(X::l), checks, rows.failing,
+            source);
     }
 
     private static X aggregate(final Choices c, final ExprGen rows, final List<X> sums) {

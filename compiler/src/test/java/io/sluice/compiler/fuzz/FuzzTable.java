@@ -239,8 +239,25 @@ final class FuzzTable {
         return sb.append(") WITH ('format' = 'csv', 'path' = '").append(path).append("')").toString();
     }
 
+    /** The line of in.csv each row starts on (filled by {@link #csv()}). */
+    final List<Integer> rowLines = new ArrayList<>();
+
+    /** Line breaks in text as a CSV reader counts them: LF, CR LF and a lone CR each end a line. */
+    private static int lineBreaks(final String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            final char ch = text.charAt(i);
+            if (ch == '\n' || ch == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The input file: a header (maybe reordered, maybe with an extra column), then the rows. */
     String csv() {
+        rowLines.clear();
+        int line = 2;
         final StringBuilder sb = new StringBuilder();
         final List<String> header = new ArrayList<>();
         for (final int c : headerOrder) {
@@ -260,7 +277,10 @@ final class FuzzTable {
             if (extraColumn) {
                 fields.add(r % 2 == 0 ? "\"junk, \"\"really\"\"\"" : "");
             }
-            sb.append(String.join(",", fields)).append(r % 3 == 2 ? "\r\n" : "\n");
+            final String record = String.join(",", fields);
+            rowLines.add(line);
+            line += lineBreaks(record) + 1;
+            sb.append(record).append(r % 3 == 2 ? "\r\n" : "\n");
             r++;
         }
         return sb.toString();
