@@ -39,7 +39,8 @@ public final class SluiceCli implements Runnable {
         public String[] getVersion() {
             final String v = SluiceCli.class.getPackage().getImplementationVersion();
             return new String[] {"sluice " + (v == null ? "0.1.0-SNAPSHOT" : v),
-                "JVM " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+                "JVM " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+                io.sluice.runtime.simd.VectorSupport.describe()};
         }
     }
 }

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -38,6 +39,11 @@ public final class GoldenRunner {
     public static final List<Integer> BATCH_SIZES = List.of(1, 7, RunOptions.DEFAULT_BATCH_SIZE);
     /** Partition counts every case runs with: inline on one thread, and four worker threads. */
     public static final List<Integer> PARTITIONS = List.of(1, 4);
+    /**
+     * Batch sizes at which the scalar twin ({@code --no-simd}) runs too, on one partition, and must
+     * give byte for byte the output of the SIMD twin: a size that leaves vector tails, and the default.
+     */
+    public static final List<Integer> TWIN_BATCH_SIZES = List.of(7, RunOptions.DEFAULT_BATCH_SIZE);
 
     private GoldenRunner() {
     }
@@ -83,7 +89,7 @@ public final class GoldenRunner {
             final CsvTable expected = CsvTable.read(caseDir.resolve(GoldenCorpus.EXPECTED));
             for (final int partitions : PARTITIONS) {
                 for (final int batchSize : BATCH_SIZES) {
-                    final Result r = run(caseDir, batchSize, partitions);
+                    final Result r = run(caseDir, batchSize, partitions, true);
                     final String config = "batch size " + batchSize + ", " + partitions + " partition(s)";
                     if (r.error != null) {
                         return new Outcome(caseDir, Optional.of(config + ": failed with: " + r.error));
@@ -91,6 +97,14 @@ public final class GoldenRunner {
                     final Optional<String> diff = compare(expected, r, batchSize);
                     if (diff.isPresent()) {
                         return new Outcome(caseDir, Optional.of(config + ": " + diff.get()));
+                    }
+                    if (partitions == 1 && TWIN_BATCH_SIZES.contains(batchSize)) {
+                        final Result scalar = run(caseDir, batchSize, partitions, false);
+                        if (!Objects.equals(scalar.error, r.error) || !scalar.csv.equals(r.csv)) {
+                            return new Outcome(caseDir, Optional.of(config + ": the scalar twin (--no-simd) differs"
+                                + " from the SIMD twin\nSIMD:\n" + r.csv + "scalar:\n" + scalar.csv
+                                + (scalar.error == null ? "" : "scalar failed with: " + scalar.error)));
+                        }
                     }
                 }
             }
@@ -112,12 +126,17 @@ public final class GoldenRunner {
 
     private static Optional<String> checkError(final Path caseDir, final String expected, final int partitions)
         throws IOException {
-        final Result r = run(caseDir, RunOptions.DEFAULT_BATCH_SIZE, partitions);
-        if (r.error == null) {
-            return Optional.of("expected the error\n  " + expected + "\nbut the query ran and produced:\n" + r.csv);
-        }
-        if (!r.error.equals(expected)) {
-            return Optional.of("error message differs\n  expected: " + expected + "\n  actual:   " + r.error);
+        for (final boolean simd : partitions == 1 ? List.of(true, false) : List.of(true)) {
+            final Result r = run(caseDir, RunOptions.DEFAULT_BATCH_SIZE, partitions, simd);
+            final String twin = simd ? "" : " (scalar twin, --no-simd)";
+            if (r.error == null) {
+                return Optional.of("expected the error\n  " + expected + "\nbut the query ran and produced" + twin + ":\n"
+                    + r.csv);
+            }
+            if (!r.error.equals(expected)) {
+                return Optional.of("error message differs" + twin + "\n  expected: " + expected + "\n  actual:   "
+                    + r.error);
+            }
         }
         return Optional.empty();
     }
@@ -174,7 +193,8 @@ public final class GoldenRunner {
     }
 
     /** Runs the case's query as {@code sluice run} would, from the case folder. */
-    private static Result run(final Path caseDir, final int batchSize, final int partitions) throws IOException {
+    private static Result run(final Path caseDir, final int batchSize, final int partitions, final boolean simd)
+        throws IOException {
         final Properties props = new Properties();
         final Path optionsFile = caseDir.resolve("options.properties");
         if (Files.isRegularFile(optionsFile)) {
@@ -197,7 +217,7 @@ public final class GoldenRunner {
             final StringWriter out = new StringWriter();
             final CsvOutput output = new CsvOutput(out, "result", compiled.output(), compiled.changelog());
             final RunOptions options = new RunOptions(batchSize, partitions, policy, rejects, MemoryBudget.DEFAULT_LIMIT,
-                idleTimeout(props), RunOptions.DEFAULT_QUEUE_CAPACITY);
+                idleTimeout(props), RunOptions.DEFAULT_QUEUE_CAPACITY, simd);
             try (LateRowsFile late = new LateRowsFile(lateRows)) {
                 QueryRunner.run(source, compiled.kernels(), compiled.spec().routing(), LatePolicy.DROP, options,
                     p -> output.partitionSink(), late, RunProgress.NONE);

@@ -57,7 +57,20 @@ public final class CompiledQuery {
      * @param maxStateMemory bytes of aggregation state allowed
      */
     public QuerySession open(final ResultCallback callback, final int batchSize, final long maxStateMemory) {
-        return new QuerySession(this, callback, batchSize, maxStateMemory);
+        return open(callback, batchSize, maxStateMemory, true);
+    }
+
+    /**
+     * A session pushing rows from this thread.
+     *
+     * @param batchSize      rows buffered before they run through the kernel
+     * @param maxStateMemory bytes of aggregation state allowed
+     * @param simd           run the kernel's SIMD twin (when the Vector API is available) or, when
+     *                       false, its scalar twin; the results are the same
+     */
+    public QuerySession open(final ResultCallback callback, final int batchSize, final long maxStateMemory,
+                             final boolean simd) {
+        return new QuerySession(this, callback, batchSize, maxStateMemory, simd);
     }
 
     /**

@@ -40,12 +40,13 @@ public final class QuerySession implements AutoCloseable {
     private boolean rowStarted;
     private boolean closed;
 
-    QuerySession(final CompiledQuery query, final ResultCallback callback, final int batchSize, final long maxStateMemory) {
+    QuerySession(final CompiledQuery query, final ResultCallback callback, final int batchSize, final long maxStateMemory,
+                 final boolean simd) {
         this.plan = query.plan();
         this.schema = plan.input();
         this.dictionary = new StringDictionary();
         this.kernel = query.kernels().create(new KernelContext(dictionary, new MemoryBudget(maxStateMemory),
-            plan.latePolicy(), LateRowSink.NONE));
+            plan.latePolicy(), LateRowSink.NONE, simd));
         this.sink = callback::onResult;
         this.batch = new ColumnBatch(schema, batchSize, dictionary);
         this.batch.sourceNames("session");

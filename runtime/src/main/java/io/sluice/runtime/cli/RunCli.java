@@ -56,7 +56,8 @@ public abstract class RunCli implements Callable<Integer> {
         description = "rows per column batch, 1 to 1048576 (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--no-simd", description = "use the scalar kernel")
+    @Option(names = "--no-simd",
+        description = "run the kernels' scalar twins instead of their Vector API (SIMD) loops; same results")
     boolean noSimd;
 
     @Option(names = "--on-bad-row", paramLabel = "fail|skip", defaultValue = "fail",
@@ -157,7 +158,7 @@ public abstract class RunCli implements Callable<Integer> {
             default -> throw new UsageException(name() + ": --on-bad-row must be 'fail' or 'skip', not '" + onBadRow + "'");
         };
         return new RunOptions(batchSize, partitions, policy, rejects, parseSize(maxStateMemory),
-            parseDuration("--idle-timeout", idleTimeout), RunOptions.DEFAULT_QUEUE_CAPACITY);
+            parseDuration("--idle-timeout", idleTimeout), RunOptions.DEFAULT_QUEUE_CAPACITY, !noSimd);
     }
 
     /**

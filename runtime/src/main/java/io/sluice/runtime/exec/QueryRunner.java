@@ -72,7 +72,7 @@ public final class QueryRunner {
                  spec.eventTimeColumn(), spec.delayMillis(), options.idleTimeoutMillis(), options.badRows(), rejects)) {
             for (int p = 0; p < n; p++) {
                 metrics[p] = new PartitionMetrics();
-                kernel[p] = kernels.create(new KernelContext(dictionary, budget, latePolicy, lateRows));
+                kernel[p] = kernels.create(new KernelContext(dictionary, budget, latePolicy, lateRows, options.simd()));
             }
             final ColumnBatch input = new ColumnBatch(spec.schema(), options.batchSize(), dictionary);
             batches.add(input);

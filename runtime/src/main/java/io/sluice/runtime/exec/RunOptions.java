@@ -15,9 +15,11 @@ import java.nio.file.Path;
  * @param maxStateMemory    bytes of aggregation state allowed, over all partitions
  * @param idleTimeoutMillis event time an ended input file keeps holding the watermark back
  * @param queueCapacity     batches queued per partition before the source waits (backpressure)
+ * @param simd              run the kernels' SIMD twins (when the Vector API is available); false is
+ *                          {@code --no-simd}, the scalar twins
  */
 public record RunOptions(int batchSize, int partitions, BadRowPolicy badRows, Path rejectsPath, long maxStateMemory,
-                         long idleTimeoutMillis, int queueCapacity) {
+                         long idleTimeoutMillis, int queueCapacity, boolean simd) {
     public static final int DEFAULT_BATCH_SIZE = 4096;
     public static final int DEFAULT_QUEUE_CAPACITY = 4;
 
@@ -35,7 +37,13 @@ public record RunOptions(int batchSize, int partitions, BadRowPolicy badRows, Pa
 
     public RunOptions(final int batchSize, final int partitions, final BadRowPolicy badRows, final Path rejectsPath,
                       final long maxStateMemory) {
-        this(batchSize, partitions, badRows, rejectsPath, maxStateMemory, 0, DEFAULT_QUEUE_CAPACITY);
+        this(batchSize, partitions, badRows, rejectsPath, maxStateMemory, 0, DEFAULT_QUEUE_CAPACITY, true);
+    }
+
+    /** Options running the SIMD twins. */
+    public RunOptions(final int batchSize, final int partitions, final BadRowPolicy badRows, final Path rejectsPath,
+                      final long maxStateMemory, final long idleTimeoutMillis, final int queueCapacity) {
+        this(batchSize, partitions, badRows, rejectsPath, maxStateMemory, idleTimeoutMillis, queueCapacity, true);
     }
 
     public static RunOptions defaults() {
@@ -43,10 +51,15 @@ public record RunOptions(int batchSize, int partitions, BadRowPolicy badRows, Pa
     }
 
     public RunOptions withBatchSize(final int size) {
-        return new RunOptions(size, partitions, badRows, rejectsPath, maxStateMemory, idleTimeoutMillis, queueCapacity);
+        return new RunOptions(size, partitions, badRows, rejectsPath, maxStateMemory, idleTimeoutMillis, queueCapacity, simd);
     }
 
     public RunOptions withPartitions(final int n) {
-        return new RunOptions(batchSize, n, badRows, rejectsPath, maxStateMemory, idleTimeoutMillis, queueCapacity);
+        return new RunOptions(batchSize, n, badRows, rejectsPath, maxStateMemory, idleTimeoutMillis, queueCapacity, simd);
+    }
+
+    public RunOptions withSimd(final boolean useSimd) {
+        return new RunOptions(batchSize, partitions, badRows, rejectsPath, maxStateMemory, idleTimeoutMillis, queueCapacity,
+            useSimd);
     }
 }
