@@ -1,8 +1,26 @@
 <#import "common.ftl" as common>
 <#import "aggregates.ftl" as agg>
+<#import "simd.ftl" as simdt>
+<#import "fused.ftl" as fusedt>
+<#-- One passing row into its group: key, accumulators, dirty mark. -->
+<#macro rowUpdate>
+<@common.writeKey "groups"/>
+                final int e = groups.findOrInsert(h);
+                final UnsafeBuffer buf = groups.buffer();
+                final int acc = groups.accumulatorOffset(e);
+<#list aggs as a>
+<@agg.update a/>
+</#list>
+                final long flags = buf.getLong(acc + FLAGS);
+                if ((flags & DIRTY) == 0L) {
+                    buf.putLong(acc + FLAGS, flags | DIRTY);
+                    dirty.addInt(e);
+                }
+</#macro>
 package ${package};
 
 <@common.imports/>
+<@simdt.imports/>
 
 <@common.header/>
 public final class ${className} extends KernelBase {
@@ -21,40 +39,65 @@ public final class ${className} extends KernelBase {
     private final IntArrayList dirty = new IntArrayList();
     private final ResultRow before = new ResultRow(OUTPUT);
     private final ResultRow after = new ResultRow(OUTPUT);
+<@simdt.kernelFields/>
+<@fusedt.fields/>
 
     public ${className}(final KernelContext context) {
         super(context);
         groups = new GroupTable(${keyWords}, 2 * ACC_BYTES + 8, 1024, budget);
+<@simdt.kernelInit/>
     }
 
     /** Folds each passing row into its group, then emits the changes of the groups the batch touched. */
     @Override
     public void process(final ColumnBatch batch, final ResultSink out) {
         final int n = batch.rowCount();
+<#if fused??>
+        if (fusedBatch(batch, n)) {
+            emitChanges(out);
+            return;
+        }
+</#if>
+<#if simd?? && simd.select>
+        if (simd) {
+            processSelected(batch, n);
+            emitChanges(out);
+            return;
+        }
+</#if>
 <@common.columnVectors/>
         int i = 0;
         try {
             for (; i < n; i++) {
 <@common.readRow/>
 <@common.applyFilter/>
-<@common.writeKey "groups"/>
-                final int e = groups.findOrInsert(h);
-                final UnsafeBuffer buf = groups.buffer();
-                final int acc = groups.accumulatorOffset(e);
-<#list aggs as a>
-<@agg.update a/>
-</#list>
-                final long flags = buf.getLong(acc + FLAGS);
-                if ((flags & DIRTY) == 0L) {
-                    buf.putLong(acc + FLAGS, flags | DIRTY);
-                    dirty.addInt(e);
-                }
+<@rowUpdate/>
             }
         } catch (final ExpressionException e) {
             throw rowError(batch, i, e);
         }
         emitChanges(out);
     }
+<#if simd?? && simd.select>
+
+    /** The SIMD twin: WHERE in lanes into a selection, then the passing rows into their groups. */
+    private void processSelected(final ColumnBatch batch, final int n) {
+        final int m = Simd.select(batch, n, selection(batch));
+        filteredRows += n - m;
+<@common.columnVectors/>
+        int i = 0;
+        try {
+            for (int s = 0; s < m; s++) {
+                i = sel[s];
+<@common.readRow/>
+<@rowUpdate/>
+            }
+        } catch (final ExpressionException e) {
+            throw rowError(batch, i, e);
+        }
+    }
+</#if>
+<@fusedt.methods/>
 
     /**
      * For each changed group: +I when its row appears, -U/+U when it changes, -D when HAVING drops
@@ -108,4 +151,7 @@ public final class ${className} extends KernelBase {
     public void close() {
         groups.close();
     }
+<@simdt.simdClass>
+<@fusedt.simdMethod/>
+</@simdt.simdClass>
 }

@@ -70,11 +70,13 @@ import org.agrona.concurrent.UnsafeBuffer;
 </#macro>
 
 <#-- WHERE: rows that do not pass are counted and skipped. -->
-<#macro applyFilter>
+<#macro applyFilter count=true>
 <#if filter??>
 ${filter.code}<#t>
                 if (!(${filter.pass})) {
+<#if count>
                     filteredRows++;
+</#if>
                     continue;
                 }
 </#if>

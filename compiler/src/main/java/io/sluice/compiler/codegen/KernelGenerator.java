@@ -10,7 +10,9 @@ import io.sluice.runtime.type.Column;
 import io.sluice.runtime.type.Schema;
 import io.sluice.runtime.type.SqlType;
 import org.apache.calcite.plan.RelOptUtil;
+import io.sluice.runtime.simd.VectorSupport;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -47,7 +49,8 @@ public final class KernelGenerator {
         "wasPresent", "window_start", "window_end", "context", "watermark", "ex", "dirty", "filteredRows",
         "lateRows", "OUTPUT", "SIZE", "ACC_BYTES", "SNAPSHOT", "FLAGS", "DIRTY", "EMITTED", "t", "ws", "we", "wm",
         "end", "from", "s", "ke", "next", "target", "sessions", "firedUpTo", "time", "merged", "SLIDE", "STEP", "OFFSET",
-        "GAP", "LATENESS", "BOUNDS", "FIRED", "DEAD", "CHANGES");
+        "GAP", "LATENESS", "BOUNDS", "FIRED", "DEAD", "CHANGES", "m", "sel", "simd", "part", "dpart", "passed", "pass",
+        "bits", "Simd", "LS", "IS", "DS", "NO");
 
     private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
         "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
@@ -57,7 +60,8 @@ public final class KernelGenerator {
         "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits", "String", "Double",
         "Boolean", "Long", "Integer", "Math", "Schema", "Column", "SqlType", "SqlFunctions", "ResultRow",
         "RowKind", "GroupTable", "OpenWindows", "TumblingWindows", "UnsafeBuffer", "ColumnBatch", "ColumnVector",
-        "HoppingWindows", "CumulativeWindows", "SessionWindows", "DirtyEntries");
+        "HoppingWindows", "CumulativeWindows", "SessionWindows", "DirtyEntries", "MemorySegment", "ByteOrder",
+        "DoubleVector", "IntVector", "LongVector", "VectorMask", "VectorOperators", "VectorSpecies", "java", "jdk");
 
     private KernelGenerator() {
     }
@@ -143,6 +147,7 @@ public final class KernelGenerator {
             f.put("pass", cond.nullable() ? "!" + cond.isNull() + " && " + cond.value() : cond.value());
             model.put("filter", f);
         }
+        final VectorCodegen.LanePredicate lanes = lanePredicate(spec, rexBuilder, columnExprs);
         if (!spec.aggregating()) {
             final StringBuilder code = new StringBuilder();
             final List<ExprCodegen.Expr> outputs = new ArrayList<>();
@@ -247,6 +252,13 @@ public final class KernelGenerator {
             aggs.add(am);
         }
         model.put("aggs", aggs);
+        final Map<String, Object> fused = storedKeys == 0 && spec.shape() == KernelSpec.Shape.GROUP_AGGREGATE
+            && (rowProgram.getCondition() == null || lanes != null)
+            ? fusedModel(spec, projects, aggs, input, columnExprs) : null;
+        if (fused != null) {
+            model.put("fused", fused);
+        }
+        simdModel(model, spec, lanes, fused);
         model.put("accBytes", Math.max(8, offset));
         model.put("keyCode", keyCode.toString());
 
@@ -294,6 +306,109 @@ public final class KernelGenerator {
         model.put("resultCode", resultCode.toString());
         model.put("results", resultsModel(spec.output(), outputs));
         return render(spec, model, sql);
+    }
+
+    /** WHERE in lanes, when the SIMD twins are generated and the predicate allows it; else null. */
+    private static VectorCodegen.LanePredicate lanePredicate(final KernelSpec spec, final RexBuilder rexBuilder,
+                                                             final Map<Integer, ExprCodegen.Expr> columnExprs) {
+        final RexProgram program = spec.rowProgram();
+        if (!VectorSupport.MODULE_LOADED || program.getCondition() == null) {
+            return null;
+        }
+        final Schema input = spec.table().schema();
+        return VectorCodegen.predicate(program.expandLocalRef(program.getCondition()), rexBuilder, input.size(),
+            i -> input.column(i).type(), i -> input.column(i).nullable(), i -> columnExprs.get(i).value());
+    }
+
+    /**
+     * The fused loop's model (fused.ftl) when every aggregate reads a plain numeric column (or is
+     * COUNT(*)); null otherwise.
+     */
+    private static Map<String, Object> fusedModel(final KernelSpec spec, final List<RexNode> projects,
+                                                  final List<Map<String, Object>> aggs, final Schema input,
+                                                  final Map<Integer, ExprCodegen.Expr> columnExprs) {
+        final List<Map<String, Object>> fusedAggs = new ArrayList<>();
+        final Map<Integer, VectorCodegen.LaneColumn> cols = new LinkedHashMap<>();
+        int slot = 0;
+        int dslot = 0;
+        for (int j = 0; j < spec.aggregates().size(); j++) {
+            final KernelSpec.Aggregate a = spec.aggregates().get(j);
+            final Map<String, Object> fa = new HashMap<>(aggs.get(j));
+            if (a.kind() != KernelSpec.AggregateKind.COUNT_STAR) {
+                if (!(projects.get(a.argument()) instanceof RexInputRef ref) || ref.getIndex() >= input.size()) {
+                    return null;
+                }
+                final Column c = input.column(ref.getIndex());
+                final String kind = VectorCodegen.laneKind(c.type());
+                final boolean minMax = a.kind() == KernelSpec.AggregateKind.MIN || a.kind() == KernelSpec.AggregateKind.MAX;
+                if (kind == null || kind.equals("D") && minMax) {
+                    return null;
+                }
+                final String var = columnExprs.get(ref.getIndex()).value();
+                cols.put(ref.getIndex(), new VectorCodegen.LaneColumn(ref.getIndex(), var, kind, c.nullable()));
+                fa.put("var", var);
+                fa.put("colKind", kind);
+                fa.put("nullable", c.nullable());
+                fa.put("slot", slot);
+                fa.put("dslot", dslot);
+                switch (a.kind()) {
+                    case COUNT -> slot += 1;
+                    case SUM, AVG -> {
+                        slot += kind.equals("D") ? 1 : 4;
+                        dslot += kind.equals("D") ? 8 : 0;
+                    }
+                    default -> slot += 2;
+                }
+            } else {
+                fa.put("nullable", false);
+            }
+            fusedAggs.add(fa);
+        }
+        final Map<String, Object> fused = new HashMap<>();
+        fused.put("aggs", fusedAggs);
+        fused.put("longSlots", Math.max(1, slot));
+        fused.put("doubleSlots", Math.max(1, dslot));
+        fused.put("cols", cols);
+        return fused;
+    }
+
+    /**
+     * The SIMD twin's model (simd.ftl): the columns its lanes load, WHERE in lanes, and whether it
+     * selects rows in lanes before the row loop ({@code select}) — none when nothing runs in lanes.
+     */
+    @SuppressWarnings("unchecked")
+    private static void simdModel(final Map<String, Object> model, final KernelSpec spec,
+                                  final VectorCodegen.LanePredicate lanes, final Map<String, Object> fused) {
+        if (!VectorSupport.MODULE_LOADED || lanes == null && fused == null) {
+            return;
+        }
+        final Map<Integer, VectorCodegen.LaneColumn> cols = new LinkedHashMap<>();
+        if (lanes != null) {
+            cols.putAll(lanes.columns());
+        }
+        if (fused != null) {
+            cols.putAll((Map<Integer, VectorCodegen.LaneColumn>) fused.get("cols"));
+        }
+        final Map<String, Object> simd = new HashMap<>();
+        final List<Map<String, Object>> colList = new ArrayList<>();
+        for (final VectorCodegen.LaneColumn c : cols.values()) {
+            final Map<String, Object> m = new HashMap<>();
+            m.put("index", c.index());
+            m.put("var", c.var());
+            m.put("kind", c.kind());
+            m.put("nullable", c.nullable());
+            colList.add(m);
+        }
+        simd.put("cols", colList);
+        if (lanes != null) {
+            final Map<String, Object> f = new HashMap<>();
+            f.put("code", lanes.code());
+            f.put("mask", lanes.mask());
+            simd.put("filter", f);
+        }
+        simd.put("select", lanes != null && fused == null && (spec.shape() == KernelSpec.Shape.GROUP_AGGREGATE
+            || spec.shape() == KernelSpec.Shape.WINDOW_AGGREGATE && spec.window().kind() == KernelSpec.WindowKind.TUMBLE));
+        model.put("simd", simd);
     }
 
     private static ExprCodegen.Expr genProjection(final ExprCodegen gen, final List<RexNode> projects, final int field,
@@ -347,7 +462,7 @@ public final class KernelGenerator {
             final Column c = input.column(index);
             String var = c.name().replaceAll("[^A-Za-z0-9_]", "_");
             if (var.isEmpty() || !Character.isJavaIdentifierStart(var.charAt(0)) || RESERVED.contains(var)
-                || JAVA_KEYWORDS.contains(var) || var.matches("[tka][0-9]+.*") || !names.add(var.toLowerCase(Locale.ROOT))) {
+                || JAVA_KEYWORDS.contains(var) || var.matches("(t|k|a|c|s|v|m|vm|lo|hi)[0-9]+.*") || !names.add(var.toLowerCase(Locale.ROOT))) {
                 var = "col" + index + "_" + var;
                 names.add(var.toLowerCase(Locale.ROOT));
             }

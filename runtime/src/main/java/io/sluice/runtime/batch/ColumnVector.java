@@ -3,6 +3,8 @@ package io.sluice.runtime.batch;
 import io.sluice.runtime.type.SqlType;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * One column of a {@link ColumnBatch}: values in an off-heap, 64-byte aligned buffer
  * ({@code capacity * type.width()} bytes) and, when the column is nullable, a null bitmap
@@ -10,7 +12,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p>Invariants: accessors do no bounds checks beyond Agrona's; callers stay below the batch's
  * row count, which the batch checks once against its capacity. The value slot of a NULL row is
- * unspecified. VARCHAR values are codes into {@link #dictionary()}.
+ * unspecified. The value buffer holds a whole number of 8-row chunks (capacity rounded up), so
+ * 8-lane vector loads at any multiple of 8 below the capacity are in bounds. VARCHAR values are codes into {@link #dictionary()}.
  */
 public final class ColumnVector {
     /** Alignment of every column buffer: one cache line, and the widest vector load. */
@@ -29,7 +32,8 @@ public final class ColumnVector {
         this.type = type;
         this.nullable = nullable;
         this.capacity = capacity;
-        this.dataMemory = OffHeapBuffer.allocate((long) capacity * type.width());
+        // whole 8-row chunks, so that a SIMD twin's last (masked) vector load stays inside the block
+        this.dataMemory = OffHeapBuffer.allocate((long) ((capacity + 7) & ~7) * type.width());
         this.data = dataMemory.buffer();
         this.nullMemory = nullable ? OffHeapBuffer.allocate((capacity + 7) >>> 3) : null;
         this.nulls = nullable ? nullMemory.buffer() : null;
@@ -51,6 +55,20 @@ public final class ColumnVector {
     /** The value buffer, for vectorised kernels. */
     public UnsafeBuffer data() {
         return data;
+    }
+
+    /** The value buffer as a memory segment, for Vector API loads (64-byte aligned). */
+    public MemorySegment segment() {
+        return dataMemory.segment();
+    }
+
+    /**
+     * The NULL bits of rows {@code [row, row + 8)} as the low 8 bits of an int (bit {@code k} set:
+     * row {@code row + k} is NULL), for a vector mask of 8 lanes; 0 for a NOT NULL column.
+     * {@code row} must be a multiple of 8 below the capacity.
+     */
+    public int nullBits8(final int row) {
+        return nulls == null ? 0 : nulls.getByte(row >>> 3) & 0xFF;
     }
 
     /** The dictionary VARCHAR codes refer to (shared by the whole source). */

@@ -24,6 +24,17 @@ public final class SqlFunctions {
         return r;
     }
 
+    /**
+     * Whether adding, one by one in any order, {@code count} values in {@code [lo, hi]} to {@code acc}
+     * can never leave the BIGINT range: then a batch's sum may be taken in lanes and added at once,
+     * with the result the row-by-row checked sum would give. Conservative (a margin of 2^62), so a
+     * false answer only means "sum row by row, checking each step".
+     */
+    public static boolean sumCannotOverflow(final long acc, final long count, final long lo, final long hi) {
+        final double largest = Math.max(Math.abs((double) lo), Math.abs((double) hi));
+        return Math.abs((double) acc) + (double) count * largest < 0x1p62;
+    }
+
     public static long subtract(final long a, final long b, final String expr) {
         final long r = a - b;
         if (((a ^ b) & (a ^ r)) < 0) {

@@ -1,0 +1,250 @@
+<#--
+  The fused loop of an aggregate without GROUP BY whose WHERE runs in lanes and whose aggregates
+  read plain numeric columns: one pass over the batch per twin into per-batch partials (part[],
+  dpart[]), folded into the single group afterwards. Partial slots per aggregate (slot s):
+    COUNT(*)              none (the passing rows)
+    COUNT(x)              [s] non-NULL rows
+    SUM/AVG integer x     [s] sum, [s+1] non-NULL rows, [s+2] smallest, [s+3] largest value
+    SUM/AVG DOUBLE x      [s] non-NULL rows; dpart[d..d+8) eight partial sums
+    MIN/MAX integer x     [s] value, [s+1] non-NULL rows
+  Integer sums: the partial is folded only when SqlFunctions.sumCannotOverflow proves that no order
+  of adding the batch's values overflows; otherwise the batch goes through the row loop, which checks
+  every step. DOUBLE sums, in both twins: row i of a batch adds into partial sum i % 8 (in row
+  order), and at the end of the batch ((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7)) is added
+  to the group's sum: a fixed order, so both twins give the same bits (a different batch size may
+  round differently).
+-->
+<#import "common.ftl" as common>
+<#import "simd.ftl" as simdt>
+
+<#macro fields>
+<#if fused??>
+    /** Per-batch partials of the fused loop (see fused.ftl). */
+    private final long[] part = new long[${fused.longSlots}];
+    private final double[] dpart = new double[${fused.doubleSlots}];
+</#if>
+</#macro>
+
+<#macro methods>
+<#if fused??>
+
+    /**
+     * Runs the batch through the fused loop of the twin in use and folds the partials into the group;
+     * false, with nothing changed, when an integer sum might overflow (the row loop runs it then).
+     */
+    private boolean fusedBatch(final ColumnBatch batch, final int n) {
+<#list fused.aggs as a>
+<#switch a.kind>
+<#case "COUNT">
+        part[${a.slot}] = 0L;
+<#break>
+<#case "SUM">
+<#case "AVG">
+<#if a.colKind == "D">
+        part[${a.slot}] = 0L;
+        java.util.Arrays.fill(dpart, ${a.dslot}, ${a.dslot + 8}, 0.0d);
+<#else>
+        part[${a.slot}] = 0L;
+        part[${a.slot + 1}] = 0L;
+        part[${a.slot + 2}] = Long.MAX_VALUE;
+        part[${a.slot + 3}] = Long.MIN_VALUE;
+</#if>
+<#break>
+<#case "MIN">
+<#case "MAX">
+        part[${a.slot}] = Long.${(a.kind == "MIN")?then("MAX", "MIN")}_VALUE;
+        part[${a.slot + 1}] = 0L;
+<#break>
+</#switch>
+</#list>
+        final long passed = <#if simd??>simd ? Simd.fused(batch, n, part, dpart) : </#if>fusedScalar(batch, n);
+        if (passed == 0L) {
+            filteredRows += n;
+            return true;
+        }
+        final int e = groups.findOrInsert(SqlFunctions.HASH_SEED);
+        final UnsafeBuffer buf = groups.buffer();
+        final int acc = groups.accumulatorOffset(e);
+<#list fused.aggs as a>
+<#if (a.kind == "SUM" || a.kind == "AVG") && a.colKind != "D">
+        if (!SqlFunctions.sumCannotOverflow(buf.getLong(acc + ${a.off}), part[${a.slot + 1}], part[${a.slot + 2}], part[${a.slot + 3}])) {
+            return false;
+        }
+</#if>
+</#list>
+        filteredRows += n - passed;
+<#list fused.aggs as a>
+<#switch a.kind>
+<#case "COUNT_STAR">
+        buf.putLong(acc + ${a.off}, buf.getLong(acc + ${a.off}) + passed);
+<#break>
+<#case "COUNT">
+        buf.putLong(acc + ${a.off}, buf.getLong(acc + ${a.off}) + part[${a.slot}]);
+<#break>
+<#case "SUM">
+<#case "AVG">
+<#if a.colKind == "D">
+        if (part[${a.slot}] != 0L) {
+            buf.putDouble(acc + ${a.off}, buf.getDouble(acc + ${a.off})
+                + (((dpart[${a.dslot}] + dpart[${a.dslot + 1}]) + (dpart[${a.dslot + 2}] + dpart[${a.dslot + 3}]))
+                + ((dpart[${a.dslot + 4}] + dpart[${a.dslot + 5}]) + (dpart[${a.dslot + 6}] + dpart[${a.dslot + 7}]))));
+            buf.putLong(acc + ${a.off + 8}, buf.getLong(acc + ${a.off + 8}) + part[${a.slot}]);
+        }
+<#else>
+        if (part[${a.slot + 1}] != 0L) {
+            buf.putLong(acc + ${a.off}, buf.getLong(acc + ${a.off}) + part[${a.slot}]);
+            buf.putLong(acc + ${a.off + 8}, buf.getLong(acc + ${a.off + 8}) + part[${a.slot + 1}]);
+        }
+</#if>
+<#break>
+<#case "MIN">
+<#case "MAX">
+        if (part[${a.slot + 1}] != 0L && (buf.getLong(acc + ${a.off + 8}) == 0L || part[${a.slot}] ${(a.kind == "MIN")?then("<", ">")} buf.getLong(acc + ${a.off}))) {
+            buf.putLong(acc + ${a.off}, part[${a.slot}]);
+            buf.putLong(acc + ${a.off + 8}, 1L);
+        }
+<#break>
+</#switch>
+</#list>
+        final long flags = buf.getLong(acc + FLAGS);
+        if ((flags & DIRTY) == 0L) {
+            buf.putLong(acc + FLAGS, flags | DIRTY);
+            dirty.addInt(e);
+        }
+        return true;
+    }
+
+    /** The scalar twin of the fused loop: returns the rows that pass WHERE. */
+    private long fusedScalar(final ColumnBatch batch, final int n) {
+<@common.columnVectors/>
+        long passed = 0L;
+        int i = 0;
+        try {
+            for (; i < n; i++) {
+<@common.readRow/>
+<@common.applyFilter false/>
+                passed++;
+<#list fused.aggs as a>
+<#switch a.kind>
+<#case "COUNT">
+                if (!(${a.argNull})) {
+                    part[${a.slot}]++;
+                }
+<#break>
+<#case "SUM">
+<#case "AVG">
+                if (!(${a.argNull})) {
+<#if a.colKind == "D">
+                    dpart[${a.dslot} + (i & 7)] += ${a.arg};
+                    part[${a.slot}]++;
+<#else>
+                    part[${a.slot}] += ${a.arg};
+                    part[${a.slot + 1}]++;
+                    part[${a.slot + 2}] = Math.min(part[${a.slot + 2}], ${a.arg});
+                    part[${a.slot + 3}] = Math.max(part[${a.slot + 3}], ${a.arg});
+</#if>
+                }
+<#break>
+<#case "MIN">
+<#case "MAX">
+                if (!(${a.argNull})) {
+                    part[${a.slot}] = Math.${(a.kind == "MIN")?then("min", "max")}(part[${a.slot}], ${a.arg});
+                    part[${a.slot + 1}]++;
+                }
+<#break>
+</#switch>
+</#list>
+            }
+        } catch (final ExpressionException e) {
+            throw rowError(batch, i, e);
+        }
+        return passed;
+    }
+</#if>
+</#macro>
+
+<#-- The SIMD twin of the fused loop, a method of the nested class Simd. -->
+<#macro simdMethod>
+<#if fused??>
+
+        /** The fused loop in lanes: partials into part/dpart (see fused.ftl); returns the rows that pass WHERE. */
+        static long fused(final ColumnBatch batch, final int n, final long[] part, final double[] dpart) {
+<@simdt.segments simd.cols/>
+<#list fused.aggs as a>
+<#switch a.kind>
+<#case "COUNT">
+            long c${a.index} = 0L;
+<#break>
+<#case "SUM">
+<#case "AVG">
+            long c${a.index} = 0L;
+<#if a.colKind == "D">
+            DoubleVector s${a.index} = DoubleVector.fromArray(DS, dpart, ${a.dslot});
+<#else>
+            LongVector s${a.index} = LongVector.zero(LS);
+            LongVector lo${a.index} = LongVector.broadcast(LS, Long.MAX_VALUE);
+            LongVector hi${a.index} = LongVector.broadcast(LS, Long.MIN_VALUE);
+</#if>
+<#break>
+<#case "MIN">
+<#case "MAX">
+            long c${a.index} = 0L;
+            LongVector v${a.index} = LongVector.broadcast(LS, Long.${(a.kind == "MIN")?then("MAX", "MIN")}_VALUE);
+<#break>
+</#switch>
+</#list>
+            long passed = 0L;
+            for (int i = 0; i < n; i += 8) {
+<@simdt.chunk simd.cols/>
+                passed += pass.trueCount();
+<#list fused.aggs as a>
+<#if a.kind != "COUNT_STAR">
+                final VectorMask m${a.index} = <#if a.nullable>pass.andNot(${a.var}_n)<#else>pass</#if>;
+                c${a.index} += m${a.index}.trueCount();
+</#if>
+<#switch a.kind>
+<#case "SUM">
+<#case "AVG">
+<#if a.colKind == "D">
+                s${a.index} = s${a.index}.add(${a.var}_v, m${a.index}.cast(DS));
+<#else>
+                s${a.index} = s${a.index}.add(${a.var}_v, m${a.index});
+                lo${a.index} = lo${a.index}.lanewise(VectorOperators.MIN, ${a.var}_v, m${a.index});
+                hi${a.index} = hi${a.index}.lanewise(VectorOperators.MAX, ${a.var}_v, m${a.index});
+</#if>
+<#break>
+<#case "MIN">
+<#case "MAX">
+                v${a.index} = v${a.index}.lanewise(VectorOperators.${a.kind}, ${a.var}_v, m${a.index});
+<#break>
+</#switch>
+</#list>
+            }
+<#list fused.aggs as a>
+<#switch a.kind>
+<#case "COUNT">
+            part[${a.slot}] = c${a.index};
+<#break>
+<#case "SUM">
+<#case "AVG">
+<#if a.colKind == "D">
+            s${a.index}.intoArray(dpart, ${a.dslot});
+            part[${a.slot}] = c${a.index};
+<#else>
+            part[${a.slot}] = s${a.index}.reduceLanes(VectorOperators.ADD);
+            part[${a.slot + 1}] = c${a.index};
+            part[${a.slot + 2}] = lo${a.index}.reduceLanes(VectorOperators.MIN);
+            part[${a.slot + 3}] = hi${a.index}.reduceLanes(VectorOperators.MAX);
+</#if>
+<#break>
+<#case "MIN">
+<#case "MAX">
+            part[${a.slot}] = v${a.index}.reduceLanes(VectorOperators.${a.kind});
+            part[${a.slot + 1}] = c${a.index};
+<#break>
+</#switch>
+</#list>
+            return passed;
+        }
+</#if>
+</#macro>

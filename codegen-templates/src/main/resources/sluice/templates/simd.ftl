@@ -1,0 +1,116 @@
+<#--
+  The SIMD twin of a kernel: a static nested class Simd whose loops take 8 rows per step with the
+  Vector API (jdk.incubator.vector). The kernel calls it only when context.useSimd() is true, so
+  the kernel class itself names no Vector API type and loads on any JVM. Every loop here has a
+  scalar counterpart in the kernel that gives the same result bit for bit:
+    select  <-> the row loop's WHERE          fused <-> fusedScalar
+  Lanes: LS (8 longs, 512 bits); INT columns load as 8 ints (IS, 256 bits) widened to longs, DOUBLE
+  columns as 8 doubles (DS). The last step of a loop masks off lanes past the batch's rows
+  (LS.indexInRange); column buffers hold whole 8-row chunks, so its loads stay in bounds.
+-->
+
+<#macro imports>
+<#if simd??>
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+</#if>
+</#macro>
+
+<#-- Fields and helpers the kernel keeps for its twins. -->
+<#macro kernelFields>
+<#if simd??>
+    /** Which twin runs: the Vector API loops of {@link Simd}, or the scalar loops (--no-simd). */
+    private final boolean simd;
+</#if>
+<#if simd?? && simd.select>
+    /** Rows of the current batch that pass WHERE (SIMD twin). */
+    private int[] sel = new int[0];
+
+    /** The selection array, grown to the batch's capacity when needed (no allocation after that). */
+    private int[] selection(final ColumnBatch batch) {
+        if (sel.length < batch.capacity()) {
+            sel = new int[batch.capacity()];
+        }
+        return sel;
+    }
+</#if>
+</#macro>
+
+<#macro kernelInit>
+<#if simd??>
+        simd = context.useSimd();
+</#if>
+</#macro>
+
+<#-- Segments of the columns the lanes read. -->
+<#macro segments cols>
+<#list cols as c>
+            final ColumnVector ${c.var}_col = batch.column(${c.index});
+            final MemorySegment ${c.var}_seg = ${c.var}_col.segment();
+</#list>
+</#macro>
+
+<#-- One step's loads and the mask "pass" of the rows that pass WHERE, at rows [i, i + 8). -->
+<#macro chunk cols>
+<#list cols as c>
+<#if c.kind == "D">
+                final DoubleVector ${c.var}_v = DoubleVector.fromMemorySegment(DS, ${c.var}_seg, (long) i << 3, NO);
+<#elseif c.kind == "I">
+                final LongVector ${c.var}_v = (LongVector) IntVector.fromMemorySegment(IS, ${c.var}_seg, (long) i << 2, NO).castShape(LS, 0);
+<#else>
+                final LongVector ${c.var}_v = LongVector.fromMemorySegment(LS, ${c.var}_seg, (long) i << 3, NO);
+</#if>
+<#if c.nullable>
+                final VectorMask ${c.var}_n = VectorMask.fromLong(LS, ${c.var}_col.nullBits8(i));
+</#if>
+</#list>
+<#if simd.filter??>
+<#list simd.filter.code as line>
+                ${line}
+</#list>
+                final VectorMask pass = ${simd.filter.mask}.and(LS.indexInRange(i, n));
+<#else>
+                final VectorMask pass = LS.indexInRange(i, n);
+</#if>
+</#macro>
+
+<#-- The nested class; "body" holds its methods. -->
+<#macro simdClass>
+<#if simd??>
+
+    /** The SIMD twin's loops (see simd.ftl). Loaded only when the Vector API is available. */
+    static final class Simd {
+        private static final VectorSpecies LS = LongVector.SPECIES_512;
+        private static final VectorSpecies IS = IntVector.SPECIES_256;
+        private static final VectorSpecies DS = DoubleVector.SPECIES_512;
+        private static final ByteOrder NO = ByteOrder.nativeOrder();
+
+        private Simd() {
+        }
+<#if simd.select>
+
+        /** Writes the rows of the batch that pass WHERE into sel; returns how many. */
+        static int select(final ColumnBatch batch, final int n, final int[] sel) {
+<@segments simd.cols/>
+            int m = 0;
+            for (int i = 0; i < n; i += 8) {
+<@chunk simd.cols/>
+                long bits = pass.toLong();
+                while (bits != 0L) {
+                    sel[m++] = i + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1L;
+                }
+            }
+            return m;
+        }
+</#if>
+<#nested>
+    }
+</#if>
+</#macro>

@@ -1,0 +1,258 @@
+package io.sluice.compiler.codegen;
+
+import io.sluice.runtime.type.SqlType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Lane code for the SIMD twins: a WHERE predicate evaluated 8 rows at a time into a
+ * {@code VectorMask}, when the predicate allows it (else {@link #predicate} returns null and both
+ * twins run the scalar filter).
+ *
+ * <p>What runs in lanes: comparisons ({@code = <> < <= > >=}) of a BIGINT, TIMESTAMP, INT or DOUBLE
+ * column with a numeric literal, or of two such columns of one type family (integers with integers),
+ * {@code IS [NOT] NULL}, {@code AND}, {@code OR}, {@code NOT} and {@code SEARCH} ranges, with SQL's
+ * three-valued logic: every node yields a mask of the lanes where it is TRUE and one where it is
+ * FALSE (a NULL lane is in neither); WHERE keeps the TRUE lanes. DOUBLE comparisons follow the scalar
+ * twin's total order ({@code SqlFunctions.compare}: NaN above every number, {@code -0.0 = 0.0}).
+ *
+ * <p>Conventions of the generated code (see {@code simd.ftl}): column {@code c} is loaded as
+ * {@code c_v} (a {@code LongVector} for BIGINT, TIMESTAMP and INT widened to longs, a
+ * {@code DoubleVector} for DOUBLE) and, when nullable, its NULL lanes as the mask {@code c_n};
+ * masks are of species {@code LS} (8 long lanes).
+ */
+public final class VectorCodegen {
+
+    /** A column the lane code loads. */
+    public record LaneColumn(int index, String var, String kind, boolean nullable) {
+        /** L: 8-byte integer lanes; I: INT widened to long lanes; D: double lanes. */
+        public String getKind() {
+            return kind;
+        }
+    }
+
+    /**
+     * A predicate in lanes: {@code code} declares masks (one statement per line, to be indented by
+     * the template) and {@code mask} names the mask of the rows that pass.
+     */
+    public record LanePredicate(List<String> code, String mask, Map<Integer, LaneColumn> columns) {
+    }
+
+    private final IntFunction<SqlType> columnType;
+    private final IntFunction<Boolean> columnNullable;
+    private final IntFunction<String> columnVar;
+    private final Map<Integer, LaneColumn> columns = new LinkedHashMap<>();
+    private final List<String> code = new ArrayList<>();
+    private int temps;
+
+    private VectorCodegen(final IntFunction<SqlType> columnType, final IntFunction<Boolean> columnNullable,
+                          final IntFunction<String> columnVar) {
+        this.columnType = columnType;
+        this.columnNullable = columnNullable;
+        this.columnVar = columnVar;
+    }
+
+    /**
+     * The lane form of {@code condition} over the input columns, or null when some part of it
+     * cannot run in lanes.
+     *
+     * @param columnCount input columns: a reference at or beyond it ({@code window_start}...) is not
+     *                    vectorised
+     */
+    public static LanePredicate predicate(final RexNode condition, final RexBuilder rexBuilder, final int columnCount,
+                                          final IntFunction<SqlType> columnType,
+                                          final IntFunction<Boolean> columnNullable,
+                                          final IntFunction<String> columnVar) {
+        final VectorCodegen gen = new VectorCodegen(columnType, columnNullable, columnVar);
+        final RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
+        final Masks m = gen.gen(expanded, columnCount);
+        return m == null ? null : new LanePredicate(gen.code, m.trueMask, gen.columns);
+    }
+
+    /** The lane kind of a column type, or null when it has no lane form. */
+    public static String laneKind(final SqlType type) {
+        return switch (type) {
+            case BIGINT, TIMESTAMP -> "L";
+            case INT -> "I";
+            case DOUBLE -> "D";
+            default -> null;
+        };
+    }
+
+    /** Masks of a boolean node: lanes where it is TRUE, and FALSE (null: the complement of TRUE). */
+    private record Masks(String trueMask, String falseMask) {
+        String falseOrNot() {
+            return falseMask != null ? falseMask : trueMask + ".not()";
+        }
+    }
+
+    private Masks gen(final RexNode node, final int columnCount) {
+        if (node instanceof RexLiteral lit && lit.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.BOOLEAN) {
+            final Boolean b = lit.getValueAs(Boolean.class);
+            if (b == null) {
+                return declare("LS.maskAll(false)", "LS.maskAll(false)");
+            }
+            return declare("LS.maskAll(" + b + ")", null);
+        }
+        if (!(node instanceof RexCall call)) {
+            return null;
+        }
+        switch (call.getKind()) {
+            case AND, OR -> {
+                final boolean and = call.getKind() == SqlKind.AND;
+                Masks acc = null;
+                for (final RexNode operand : call.getOperands()) {
+                    final Masks m = gen(operand, columnCount);
+                    if (m == null) {
+                        return null;
+                    }
+                    if (acc == null) {
+                        acc = m;
+                        continue;
+                    }
+                    final String t = acc.trueMask + (and ? ".and(" : ".or(") + m.trueMask + ")";
+                    final String f = acc.falseMask == null && m.falseMask == null ? null
+                        : acc.falseOrNot() + (and ? ".or(" : ".and(") + m.falseOrNot() + ")";
+                    acc = declare(t, f);
+                }
+                return acc;
+            }
+            case NOT -> {
+                final Masks m = gen(call.getOperands().get(0), columnCount);
+                return m == null ? null : declare(m.falseOrNot(), m.falseMask == null ? null : m.trueMask);
+            }
+            case IS_NULL, IS_NOT_NULL -> {
+                if (!(call.getOperands().get(0) instanceof RexInputRef ref) || ref.getIndex() >= columnCount) {
+                    return null;
+                }
+                final LaneColumn c = column(ref.getIndex());
+                if (c == null) {
+                    return null;
+                }
+                final String isNull = c.nullable() ? c.var() + "_n" : "LS.maskAll(false)";
+                return call.getKind() == SqlKind.IS_NULL ? declare(isNull, null) : declare(isNull + ".not()", null);
+            }
+            case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
+                return comparison(call, columnCount);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private Masks comparison(final RexCall call, final int columnCount) {
+        RexNode a = call.getOperands().get(0);
+        RexNode b = call.getOperands().get(1);
+        SqlKind kind = call.getKind();
+        if (a instanceof RexLiteral && b instanceof RexInputRef) {
+            final RexNode t = a;
+            a = b;
+            b = t;
+            kind = kind.reverse();
+        }
+        if (!(a instanceof RexInputRef left) || left.getIndex() >= columnCount) {
+            return null;
+        }
+        final LaneColumn c = column(left.getIndex());
+        if (c == null) {
+            return null;
+        }
+        final boolean isDouble = c.kind().equals("D");
+        final String operand;
+        String otherNulls = null;
+        if (b instanceof RexLiteral lit) {
+            final BigDecimal value = lit.getValueAs(BigDecimal.class);
+            if (value == null) {
+                return null; // comparing with NULL: Calcite folds it, but stay safe
+            }
+            if (isDouble) {
+                operand = Double.toString(value.doubleValue()) + "d";
+            } else {
+                if (value.stripTrailingZeros().scale() > 0) {
+                    return null; // an integer column against a fraction: the scalar twin's conversion rules
+                }
+                try {
+                    operand = value.longValueExact() + "L";
+                } catch (final ArithmeticException e) {
+                    return null;
+                }
+            }
+        } else if (b instanceof RexInputRef right && right.getIndex() < columnCount) {
+            final LaneColumn d = column(right.getIndex());
+            if (d == null || isDouble || d.kind().equals("D")) {
+                return null; // DOUBLE column pairs: NaN ordering in lanes is not worth it
+            }
+            operand = d.var() + "_v";
+            otherNulls = d.nullable() ? d.var() + "_n" : null;
+        } else {
+            return null;
+        }
+        final String op = switch (kind) {
+            case EQUALS -> "EQ";
+            case NOT_EQUALS -> "NE";
+            case LESS_THAN -> "LT";
+            case LESS_THAN_OR_EQUAL -> "LE";
+            case GREATER_THAN -> "GT";
+            case GREATER_THAN_OR_EQUAL -> "GE";
+            default -> throw new IllegalStateException(kind.name());
+        };
+        String cmp = c.var() + "_v.compare(VectorOperators." + op + ", " + operand + ")";
+        if (isDouble) {
+            // the scalar twin's order puts NaN above every number: NaN > x and NaN >= x hold
+            if (op.equals("GT") || op.equals("GE")) {
+                cmp = cmp + ".or(" + c.var() + "_v.test(VectorOperators.IS_NAN))";
+            }
+            cmp = cmp + ".cast(LS)";
+        }
+        final String cmpVar = temp();
+        code.add("final VectorMask " + cmpVar + " = " + cmp + ";");
+        final String nulls = c.nullable() && otherNulls != null ? c.var() + "_n.or(" + otherNulls + ")"
+            : c.nullable() ? c.var() + "_n" : otherNulls;
+        if (nulls == null) {
+            return new Masks(cmpVar, null);
+        }
+        return declare(cmpVar + ".andNot(" + nulls + ")", cmpVar + ".not().andNot(" + nulls + ")");
+    }
+
+    private LaneColumn column(final int index) {
+        final LaneColumn known = columns.get(index);
+        if (known != null) {
+            return known;
+        }
+        final String kind = laneKind(columnType.apply(index));
+        if (kind == null) {
+            return null;
+        }
+        final LaneColumn c = new LaneColumn(index, columnVar.apply(index), kind, columnNullable.apply(index));
+        columns.put(index, c);
+        return c;
+    }
+
+    private Masks declare(final String trueExpr, final String falseExpr) {
+        final String t = temp();
+        code.add("final VectorMask " + t + " = " + trueExpr + ";");
+        if (falseExpr == null) {
+            return new Masks(t, null);
+        }
+        final String f = temp();
+        code.add("final VectorMask " + f + " = " + falseExpr + ";");
+        return new Masks(t, f);
+    }
+
+    private String temp() {
+        return "vm" + temps++;
+    }
+}

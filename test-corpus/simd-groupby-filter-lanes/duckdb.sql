@@ -1,0 +1,8 @@
+-- DuckDB version of query.sql, run by DuckDbCrossCheckTest; ${dir} is this case's folder.
+
+CREATE TABLE t AS SELECT * FROM read_csv('${dir}/in.csv', header = true, delim = ',', quote = '"', escape = '"',
+    allow_quoted_nulls = false, columns = {'g': 'BIGINT', 'v': 'BIGINT', 'x': 'INTEGER'});
+SELECT g, COUNT(*) AS n, SUM(v) AS sv, MAX(x) AS mx
+FROM t
+WHERE v > -50 AND x <> 3 AND v BETWEEN -60 AND 90
+GROUP BY g;
