@@ -3,8 +3,8 @@
 <#import "simd.ftl" as simdt>
 <#import "fused.ftl" as fusedt>
 <#-- One passing row into its group: key, accumulators, dirty mark. -->
-<#macro rowUpdate>
-<@common.writeKey "groups"/>
+<#macro rowUpdate hashed="">
+<@common.writeKey "groups" hashed/>
                 final int e = groups.findOrInsert(h);
                 final UnsafeBuffer buf = groups.buffer();
                 final int acc = groups.accumulatorOffset(e);
@@ -58,9 +58,9 @@ public final class ${className} extends KernelBase {
             return;
         }
 </#if>
-<#if simd?? && simd.select>
+<#if simd?? && simd.rowLoop>
         if (simd) {
-            processSelected(batch, n);
+            processSimd(batch, n);
             emitChanges(out);
             return;
         }
@@ -78,19 +78,30 @@ public final class ${className} extends KernelBase {
         }
         emitChanges(out);
     }
-<#if simd?? && simd.select>
+<#if simd?? && simd.rowLoop>
 
-    /** The SIMD twin: WHERE in lanes into a selection, then the passing rows into their groups. */
-    private void processSelected(final ColumnBatch batch, final int n) {
+    /**
+     * The SIMD twin: <#if simd.filter??>WHERE in lanes into a selection<#else>every row</#if><#if simd.hashKey??>, the key's hashes in lanes</#if>, then
+     * the rows into their groups.
+     */
+    private void processSimd(final ColumnBatch batch, final int n) {
+<#if simd.filter??>
         final int m = Simd.select(batch, n, selection(batch));
         filteredRows += n - m;
+<#else>
+        final int m = n;
+</#if>
+<#if simd.hashKey??>
+        final long[] hashes = hashes(batch);
+        Simd.hashes(batch, n, hashes);
+</#if>
 <@common.columnVectors/>
         int i = 0;
         try {
             for (int s = 0; s < m; s++) {
-                i = sel[s];
+                i = <#if simd.filter??>sel[s]<#else>s</#if>;
 <@common.readRow/>
-<@rowUpdate/>
+<@rowUpdate (simd.hashKey??)?then("hashes[i]", "")/>
             }
         } catch (final ExpressionException e) {
             throw rowError(batch, i, e);

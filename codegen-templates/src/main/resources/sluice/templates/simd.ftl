@@ -28,6 +28,17 @@ import jdk.incubator.vector.VectorSpecies;
     /** Which twin runs: the Vector API loops of {@link Simd}, or the scalar loops (--no-simd). */
     private final boolean simd;
 </#if>
+<#if simd?? && simd.hashKey??>
+    /** Hashes of the current batch's group keys (SIMD twin), a whole number of 8-row steps long. */
+    private long[] hashes = new long[0];
+
+    private long[] hashes(final ColumnBatch batch) {
+        if (hashes.length < batch.capacity()) {
+            hashes = new long[(batch.capacity() + 7) & ~7];
+        }
+        return hashes;
+    }
+</#if>
 <#if simd?? && simd.select>
     /** Rows of the current batch that pass WHERE (SIMD twin). */
     private int[] sel = new int[0];
@@ -108,6 +119,26 @@ import jdk.incubator.vector.VectorSpecies;
                 }
             }
             return m;
+        }
+</#if>
+<#if simd.hashKey??>
+
+        /** SqlFunctions.hash(HASH_SEED, key) of every row's group key, 8 at a time, into hashes. */
+        static void hashes(final ColumnBatch batch, final int n, final long[] hashes) {
+<@segments [simd.hashKey]/>
+            for (int i = 0; i < n; i += 8) {
+<#assign c = simd.hashKey>
+<#if c.kind == "I">
+                LongVector x = (LongVector) IntVector.fromMemorySegment(IS, ${c.var}_seg, (long) i << 2, NO).castShape(LS, 0);
+<#else>
+                LongVector x = LongVector.fromMemorySegment(LS, ${c.var}_seg, (long) i << 3, NO);
+</#if>
+                x = x.mul(0x9E3779B97F4A7C15L).lanewise(VectorOperators.XOR, SqlFunctions.HASH_SEED);
+                x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 32));
+                x = x.mul(0xD6E8FEB86659FD93L);
+                x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 32));
+                x.intoArray(hashes, i);
+            }
         }
 </#if>
 <#nested>

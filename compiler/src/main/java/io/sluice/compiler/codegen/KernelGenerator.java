@@ -258,7 +258,7 @@ public final class KernelGenerator {
         if (fused != null) {
             model.put("fused", fused);
         }
-        simdModel(model, spec, lanes, fused);
+        simdModel(model, spec, lanes, fused, hashKey(spec, projects, keyExprs, nullWord, input));
         model.put("accBytes", Math.max(8, offset));
         model.put("keyCode", keyCode.toString());
 
@@ -378,8 +378,9 @@ public final class KernelGenerator {
      */
     @SuppressWarnings("unchecked")
     private static void simdModel(final Map<String, Object> model, final KernelSpec spec,
-                                  final VectorCodegen.LanePredicate lanes, final Map<String, Object> fused) {
-        if (!VectorSupport.MODULE_LOADED || lanes == null && fused == null) {
+                                  final VectorCodegen.LanePredicate lanes, final Map<String, Object> fused,
+                                  final VectorCodegen.LaneColumn hashKey) {
+        if (!VectorSupport.MODULE_LOADED || lanes == null && fused == null && hashKey == null) {
             return;
         }
         final Map<Integer, VectorCodegen.LaneColumn> cols = new LinkedHashMap<>();
@@ -406,9 +407,38 @@ public final class KernelGenerator {
             f.put("mask", lanes.mask());
             simd.put("filter", f);
         }
-        simd.put("select", lanes != null && fused == null && (spec.shape() == KernelSpec.Shape.GROUP_AGGREGATE
-            || spec.shape() == KernelSpec.Shape.WINDOW_AGGREGATE && spec.window().kind() == KernelSpec.WindowKind.TUMBLE));
+        final boolean groupLoop = fused == null && spec.shape() == KernelSpec.Shape.GROUP_AGGREGATE;
+        simd.put("select", lanes != null && groupLoop);
+        if (hashKey != null && groupLoop) {
+            final Map<String, Object> k = new HashMap<>();
+            k.put("index", hashKey.index());
+            k.put("var", hashKey.var());
+            k.put("kind", hashKey.kind());
+            simd.put("hashKey", k);
+        }
+        simd.put("rowLoop", groupLoop && (lanes != null || hashKey != null));
         model.put("simd", simd);
+    }
+
+    /**
+     * The column whose values (or dictionary codes) are the whole group key, when the SIMD twin can
+     * hash it in lanes: one NOT NULL BIGINT, TIMESTAMP, INT or VARCHAR column, grouped as it is.
+     */
+    private static VectorCodegen.LaneColumn hashKey(final KernelSpec spec, final List<RexNode> projects,
+                                                    final List<ExprCodegen.Expr> keyExprs, final int nullWord,
+                                                    final Schema input) {
+        if (spec.shape() != KernelSpec.Shape.GROUP_AGGREGATE || keyExprs.size() != 1 || nullWord >= 0
+            || !(projects.get(spec.groupKeys().get(0)) instanceof RexInputRef ref) || ref.getIndex() >= input.size()) {
+            return null;
+        }
+        final Column c = input.column(ref.getIndex());
+        final ExprCodegen.Expr k = keyExprs.get(0);
+        final String kind = c.type() == SqlType.VARCHAR ? "I" : VectorCodegen.laneKind(c.type());
+        if (c.nullable() || kind == null || kind.equals("D")) {
+            return null;
+        }
+        // a VARCHAR column's key word is its dictionary code: the int the column holds
+        return new VectorCodegen.LaneColumn(ref.getIndex(), k.value(), kind, false);
     }
 
     private static ExprCodegen.Expr genProjection(final ExprCodegen gen, final List<RexNode> projects, final int field,

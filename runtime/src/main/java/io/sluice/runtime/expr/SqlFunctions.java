@@ -270,7 +270,10 @@ public final class SqlFunctions {
 
     // ------------------------------------------------------------------ hashing
 
-    /** Mixes a key word into a hash (a 64-bit finaliser; cheap, good avalanche). */
+    /**
+     * Mixes a key word into a hash (a 64-bit finaliser; cheap, good avalanche). The SIMD twins compute
+     * the same function in lanes (simd.ftl, {@code hashes}): change both together.
+     */
     public static long hash(final long h, final long word) {
         long x = h ^ (word * 0x9E3779B97F4A7C15L);
         x ^= x >>> 32;
