@@ -58,7 +58,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 </#if>
 <#if c.varchar>
                 final int ${c.var}_code = ${c.var}_col.getInt(i);
+<#if c.decode>
                 final String ${c.var} = <#if c.nullable>${c.var}_null ? null : </#if>dictionary.get(${c.var}_code);
+</#if>
 <#else>
                 final ${c.javaType} ${c.var} = ${c.var}_col.${c.getter}(i);
 </#if>

@@ -106,11 +106,13 @@
 <#break>
 </#switch>
 </#list>
+<#if changelog>
         final long flags = buf.getLong(acc + FLAGS);
         if ((flags & DIRTY) == 0L) {
             buf.putLong(acc + FLAGS, flags | DIRTY);
             dirty.addInt(e);
         }
+</#if>
         return true;
     }
 

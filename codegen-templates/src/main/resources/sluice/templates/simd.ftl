@@ -123,6 +123,24 @@ import jdk.incubator.vector.VectorSpecies;
 </#if>
 <#if simd.hashKey??>
 
+        /** Whether every row's group key is in [0, limit), checked 8 at a time. */
+        static boolean keysBelow(final ColumnBatch batch, final int n, final long limit) {
+<@segments [simd.hashKey]/>
+            LongVector lo = LongVector.broadcast(LS, Long.MAX_VALUE);
+            LongVector hi = LongVector.broadcast(LS, Long.MIN_VALUE);
+            for (int i = 0; i < n; i += 8) {
+                final VectorMask live = LS.indexInRange(i, n);
+<#if simd.hashKey.kind == "I">
+                final LongVector x = (LongVector) IntVector.fromMemorySegment(IS, ${simd.hashKey.var}_seg, (long) i << 2, NO).castShape(LS, 0);
+<#else>
+                final LongVector x = LongVector.fromMemorySegment(LS, ${simd.hashKey.var}_seg, (long) i << 3, NO);
+</#if>
+                lo = lo.lanewise(VectorOperators.MIN, x, live);
+                hi = hi.lanewise(VectorOperators.MAX, x, live);
+            }
+            return lo.reduceLanes(VectorOperators.MIN) >= 0L && hi.reduceLanes(VectorOperators.MAX) < limit;
+        }
+
         /** SqlFunctions.hash(HASH_SEED, key) of every row's group key, 8 at a time, into hashes. */
         static void hashes(final ColumnBatch batch, final int n, final long[] hashes) {
 <@segments [simd.hashKey]/>

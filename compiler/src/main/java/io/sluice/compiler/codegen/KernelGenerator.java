@@ -258,7 +258,11 @@ public final class KernelGenerator {
         if (fused != null) {
             model.put("fused", fused);
         }
-        simdModel(model, spec, lanes, fused, hashKey(spec, projects, keyExprs, nullWord, input));
+        final VectorCodegen.LaneColumn singleKey = singleKey(spec, projects, keyExprs, nullWord, input);
+        if (singleKey != null && fused == null) {
+            model.put("denseKey", Map.of("word", keys.get(0).get("wordExpr")));
+        }
+        simdModel(model, spec, lanes, fused, singleKey);
         model.put("accBytes", Math.max(8, offset));
         model.put("keyCode", keyCode.toString());
 
@@ -421,10 +425,11 @@ public final class KernelGenerator {
     }
 
     /**
-     * The column whose values (or dictionary codes) are the whole group key, when the SIMD twin can
-     * hash it in lanes: one NOT NULL BIGINT, TIMESTAMP, INT or VARCHAR column, grouped as it is.
+     * The column whose values (or dictionary codes) are the whole group key: one NOT NULL BIGINT,
+     * TIMESTAMP, INT or VARCHAR column, grouped as it is. The SIMD twin hashes it in lanes, and both
+     * twins look small non-negative keys up by array index.
      */
-    private static VectorCodegen.LaneColumn hashKey(final KernelSpec spec, final List<RexNode> projects,
+    private static VectorCodegen.LaneColumn singleKey(final KernelSpec spec, final List<RexNode> projects,
                                                     final List<ExprCodegen.Expr> keyExprs, final int nullWord,
                                                     final Schema input) {
         if (spec.shape() != KernelSpec.Shape.GROUP_AGGREGATE || keyExprs.size() != 1 || nullWord >= 0
@@ -544,7 +549,39 @@ public final class KernelGenerator {
         return out;
     }
 
+    /**
+     * Marks each VARCHAR column whose string the generated code reads ({@code decode}): the others
+     * are used by dictionary code only (keys, equality), and the row loop skips the dictionary lookup.
+     */
+    @SuppressWarnings("unchecked")
+    private static void markDecodedStrings(final Map<String, Object> model) {
+        final StringBuilder code = new StringBuilder();
+        collectStrings(model, code, true);
+        for (final Map<String, Object> c : (List<Map<String, Object>>) model.get("columns")) {
+            final String var = (String) c.get("var");
+            c.put("decode", !Boolean.TRUE.equals(c.get("varchar"))
+                || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(var) + "\\b(?!_)").matcher(code).find());
+        }
+    }
+
+    private static void collectStrings(final Object value, final StringBuilder out, final boolean top) {
+        if (value instanceof String text) {
+            out.append(text).append('\n');
+        } else if (value instanceof Map<?, ?> map) {
+            for (final Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(top && ("columns".equals(e.getKey()) || "queryLines".equals(e.getKey())))) {
+                    collectStrings(e.getValue(), out, false);
+                }
+            }
+        } else if (value instanceof Iterable<?> list) {
+            for (final Object o : list) {
+                collectStrings(o, out, false);
+            }
+        }
+    }
+
     private static GeneratedKernel render(final KernelSpec spec, final Map<String, Object> model, final String sql) {
+        markDecodedStrings(model);
         // deterministic per query: the same SQL over the same schema gives the same class name
         final String className = spec.shape().template() + "_" + digest(sql + "\n" + spec.table().schema());
         model.put("className", className);

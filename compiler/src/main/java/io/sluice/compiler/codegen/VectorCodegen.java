@@ -174,7 +174,7 @@ public final class VectorCodegen {
         final String operand;
         String otherNulls = null;
         if (b instanceof RexLiteral lit) {
-            final BigDecimal value = lit.getValueAs(BigDecimal.class);
+            final BigDecimal value = numericValue(lit);
             if (value == null) {
                 return null; // comparing with NULL: Calcite folds it, but stay safe
             }
@@ -225,6 +225,22 @@ public final class VectorCodegen {
             return new Masks(cmpVar, null);
         }
         return declare(cmpVar + ".andNot(" + nulls + ")", cmpVar + ".not().andNot(" + nulls + ")");
+    }
+
+    /** A numeric literal's value, a TIMESTAMP literal's epoch milliseconds; null for anything else. */
+    private static BigDecimal numericValue(final RexLiteral lit) {
+        final org.apache.calcite.sql.type.SqlTypeName type = lit.getType().getSqlTypeName();
+        if (lit.isNull()) {
+            return null;
+        }
+        if (type == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP) {
+            final Long millis = lit.getValueAs(Long.class);
+            return millis == null ? null : BigDecimal.valueOf(millis);
+        }
+        if (org.apache.calcite.sql.type.SqlTypeName.NUMERIC_TYPES.contains(type)) {
+            return lit.getValueAs(BigDecimal.class);
+        }
+        return null;
     }
 
     private LaneColumn column(final int index) {

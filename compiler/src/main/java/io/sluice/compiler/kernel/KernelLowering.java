@@ -131,12 +131,13 @@ public final class KernelLowering {
         }
         checkTumbleOnly(query, window, "without GROUP BY window_start, window_end");
         checkNoLatePolicy(query, late);
-        checkEmit(query, PlannedQuery.EmitMode.CHANGES);
+        // without a window, EMIT FINAL means the final table once the input ends (the final watermark)
+        final boolean changelog = query.emit() != PlannedQuery.EmitMode.FINAL;
         return new KernelSpec(KernelSpec.Shape.GROUP_AGGREGATE, table, window, row, keys, aggregates, -1, -1,
-            result, output, true);
+            result, output, changelog, LatePolicy.DROP, false);
     }
 
-    /** Windowed aggregates emit FINAL rows (default) or CHANGES; GROUP BY without a window emits changes. */
+    /** Windowed aggregates emit FINAL rows (default) or CHANGES; a projection emits neither. */
     private static void checkEmit(final PlannedQuery query, final PlannedQuery.EmitMode supported) throws CompileException {
         final PlannedQuery.EmitMode emit = query.emit();
         if (emit == null || emit == supported) {
@@ -146,8 +147,7 @@ public final class KernelLowering {
         if (supported == null) {
             message = "EMIT " + emit + " applies to aggregations; this query appends one row per input row";
         } else {
-            message = "EMIT FINAL needs a window (GROUP BY window_start, window_end over TUMBLE, HOP, CUMULATE "
-                + "or SESSION); a GROUP BY without a window emits changes";
+            message = "EMIT " + emit + " is not supported here";
         }
         throw new CompileException(query.emitLine(), query.emitColumn(), message);
     }
