@@ -40,7 +40,7 @@ public final class CompileCommand implements Callable<Integer> {
             throw new UsageException("sluice compile: cannot write " + jar + ": " + e.getMessage());
         }
         spec.commandLine().getErr().println(String.format(Locale.ROOT,
-            "sluice: wrote %s (%d entries, %,d KiB; kernel %s). Run it with: java -jar %s --help",
+            "sluice: wrote %s (%d entries, %,d KiB; kernel %s). Run it with: java -jar %s --help (add --add-modules jdk.incubator.vector before -jar for the SIMD kernels)",
             written.path(), written.entries(), written.bytes() / 1024, compiled.kernel().className(), written.path()));
         return 0;
     }

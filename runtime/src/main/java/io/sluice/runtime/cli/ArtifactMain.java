@@ -68,7 +68,7 @@ public final class ArtifactMain extends RunCli {
         public String[] getVersion() throws Exception {
             final QueryPlan plan = CompiledQuery.loadFromClassPath().plan();
             return new String[] {"Sluice query artifact (" + QueryPlan.FORMAT + "), kernel " + plan.kernelClass(),
-                plan.sql()};
+                io.sluice.runtime.simd.VectorSupport.describe(), plan.sql()};
         }
     }
 }

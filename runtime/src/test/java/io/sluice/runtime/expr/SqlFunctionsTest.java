@@ -270,4 +270,32 @@ class SqlFunctionsTest {
         assertThat(h1).isNotEqualTo(h2).isNotEqualTo(h3);
         assertThat(SqlFunctions.hash(SqlFunctions.HASH_SEED, 0)).isNotEqualTo(SqlFunctions.hash(SqlFunctions.HASH_SEED, 1));
     }
+
+    /** The fused loop's proof: when it says a batch cannot overflow, no order of adding its values does. */
+    @net.jqwik.api.Property(tries = 2000)
+    void sumCannotOverflowIsSafe(@net.jqwik.api.ForAll final long acc,
+                                 @net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(max = 20) final java.util.List<Long> values) {
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (final long v : values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (!SqlFunctions.sumCannotOverflow(acc, values.size(), lo, hi)) {
+            return;
+        }
+        java.math.BigInteger sum = java.math.BigInteger.valueOf(acc);
+        for (final long v : values) {
+            sum = sum.add(java.math.BigInteger.valueOf(v));
+            org.assertj.core.api.Assertions.assertThat(sum.bitLength()).isLessThan(64);
+        }
+    }
+
+    @Test
+    void sumCannotOverflowRefusesBatchesNearTheLimit() {
+        org.assertj.core.api.Assertions.assertThat(SqlFunctions.sumCannotOverflow(0, 4096, -1000, 1000)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(SqlFunctions.sumCannotOverflow(0, 2, 0, 1L << 62)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(SqlFunctions.sumCannotOverflow(Long.MIN_VALUE, 1, 0, 0)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(SqlFunctions.sumCannotOverflow(0, 1, Long.MIN_VALUE, 0)).isFalse();
+    }
 }
