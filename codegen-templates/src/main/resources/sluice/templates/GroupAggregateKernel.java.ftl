@@ -19,9 +19,9 @@ ${lookup?replace("(?m)^(?=.)", "    ", "r")}<#t>
 </#if>
                 final UnsafeBuffer buf = groups.buffer();
                 final int acc = groups.accumulatorOffset(e);
-<#list aggs as a>
-<@agg.update a/>
-</#list>
+                final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks
+<#local updates><#list aggs as a><@agg.update a/></#list></#local>
+${updates?replace("buf.(get|put)(Long|Double)\\(acc \\+ ", "UnsafeApi.$1$2(at + ", "r")}<#t>
 <#if changelog>
                 final long flags = buf.getLong(acc + FLAGS);
                 if ((flags & DIRTY) == 0L) {

@@ -122,9 +122,9 @@ public final class ${className} extends KernelBase {
                     final int e = groups.findOrInsert(key, h);
                     final UnsafeBuffer buf = groups.buffer();
                     final int acc = groups.accumulatorOffset(e);
-<#list aggs as a>
-<@agg.update a "    "/>
-</#list>
+                    final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks
+<#assign updates><#list aggs as a><@agg.update a "    "/></#list></#assign>
+${updates?replace("buf.(get|put)(Long|Double)\\(acc \\+ ", "UnsafeApi.$1$2(at + ", "r")}<#t>
 <#if changelog>
                     if (groups.inserted()) {
                         buf.putLong(acc + BOUNDS, ws);

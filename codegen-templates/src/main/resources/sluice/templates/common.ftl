@@ -20,6 +20,7 @@ import io.sluice.runtime.window.HoppingWindows;
 import io.sluice.runtime.window.OpenWindows;
 import io.sluice.runtime.window.SessionWindows;
 import io.sluice.runtime.window.TumblingWindows;
+import org.agrona.UnsafeApi;
 import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 </#macro>
@@ -43,10 +44,13 @@ import org.agrona.concurrent.UnsafeBuffer;
     });
 </#macro>
 
-<#-- The input columns the query uses, once per batch. -->
+<#-- The input columns the query uses, once per batch: each column's vector and the address of its
+     values. Rows are read straight from that address (UnsafeApi, no bounds check): a kernel reads
+     only rows below the batch's row count, which the batch keeps within its capacity. -->
 <#macro columnVectors>
 <#list columns as c>
         final ColumnVector ${c.var}_col = batch.column(${c.index});
+        final long ${c.var}_at = ${c.var}_col.data().addressOffset();
 </#list>
 </#macro>
 
@@ -57,12 +61,12 @@ import org.agrona.concurrent.UnsafeBuffer;
                 final boolean ${c.var}_null = ${c.var}_col.isNull(i);
 </#if>
 <#if c.varchar>
-                final int ${c.var}_code = ${c.var}_col.getInt(i);
+                final int ${c.var}_code = UnsafeApi.getInt(${c.var}_at + ((long) i << 2));
 <#if c.decode>
                 final String ${c.var} = <#if c.nullable>${c.var}_null ? null : </#if>dictionary.get(${c.var}_code);
 </#if>
 <#else>
-                final ${c.javaType} ${c.var} = ${c.var}_col.${c.getter}(i);
+                final ${c.javaType} ${c.var} = ${c.rawRead};
 </#if>
 </#list>
 <#if window?? && window.kind == "TUMBLE">

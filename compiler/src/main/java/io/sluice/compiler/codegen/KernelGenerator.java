@@ -58,7 +58,7 @@ public final class KernelGenerator {
         "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
         "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile",
         "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits", "String", "Double",
-        "Boolean", "Long", "Integer", "Math", "Schema", "Column", "SqlType", "SqlFunctions", "ResultRow",
+        "Boolean", "Long", "Integer", "Math", "UnsafeApi", "Schema", "Column", "SqlType", "SqlFunctions", "ResultRow",
         "RowKind", "GroupTable", "OpenWindows", "TumblingWindows", "UnsafeBuffer", "ColumnBatch", "ColumnVector",
         "HoppingWindows", "CumulativeWindows", "SessionWindows", "DirtyEntries", "MemorySegment", "ByteOrder",
         "DoubleVector", "IntVector", "LongVector", "VectorMask", "VectorOperators", "VectorSpecies", "java", "jdk");
@@ -507,6 +507,13 @@ public final class KernelGenerator {
             m.put("nullable", c.nullable());
             m.put("varchar", c.type() == SqlType.VARCHAR);
             m.put("javaType", JavaType.name(c.type()));
+            m.put("rawRead", switch (c.type()) {
+                case BOOLEAN -> "UnsafeApi.getByte(" + var + "_at + i) != 0";
+                case INT -> "UnsafeApi.getInt(" + var + "_at + ((long) i << 2))";
+                case BIGINT, TIMESTAMP -> "UnsafeApi.getLong(" + var + "_at + ((long) i << 3))";
+                case DOUBLE -> "UnsafeApi.getDouble(" + var + "_at + ((long) i << 3))";
+                case VARCHAR -> "";
+            });
             m.put("getter", switch (c.type()) {
                 case BOOLEAN -> "getBoolean";
                 case INT -> "getInt";
