@@ -24,7 +24,17 @@ public final class BenchMain {
             .jvmArgsAppend(jvmFlags())
             .jvmArgsAppend("--sun-misc-unsafe-memory-access=allow")
             .build();
-        new Runner(options).run();
+        final Runner runner = new Runner(options);
+        // as JMH's own Main: -h, -l and -lp only print (without this, "-l" ran every benchmark)
+        if (cli.shouldHelp()) {
+            cli.showHelp();
+        } else if (cli.shouldList()) {
+            runner.list();
+        } else if (cli.shouldListWithParams()) {
+            runner.listWithParams(cli);
+        } else {
+            runner.run();
+        }
     }
 
     static String[] jvmFlags() throws IOException {

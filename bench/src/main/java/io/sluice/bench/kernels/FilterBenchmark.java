@@ -1,0 +1,101 @@
+package io.sluice.bench.kernels;
+
+import io.sluice.runtime.api.CompiledQuery;
+import io.sluice.runtime.batch.ColumnBatch;
+import io.sluice.runtime.batch.StringDictionary;
+import io.sluice.runtime.kernel.Kernel;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.SplittableRandom;
+
+/**
+ * {@code SELECT COUNT(*), SUM(v) FROM t WHERE x < c} over 16M records with x uniform in
+ * [0, 1,000,000) and c chosen so that 1%, 50% or 100% of the records pass (50% is the worst case
+ * for a branch; 100% shows the cost of the predicate itself). Batches of 4096 rows, a fresh kernel
+ * per invocation.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OperationsPerInvocation(KernelBench.ROWS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:MaxDirectMemorySize=12g"})
+public class FilterBenchmark {
+    static final int X_RANGE = 1_000_000;
+
+    /** Percentage of records passing the WHERE clause. */
+    @Param({"1", "50", "100"})
+    public int selectivity;
+
+    /** Rows per batch. */
+    @Param({"4096"})
+    public int batch;
+
+    /** true: the SIMD twin; false: the scalar twin ({@code --no-simd}). */
+    @Param({"true", "false"})
+    public boolean simd;
+
+    private CompiledQuery query;
+    private StringDictionary dictionary;
+    private ColumnBatch[] batches;
+    private Kernel kernel;
+    private KernelBench.BlackholeSink sink;
+
+    @Setup(Level.Trial)
+    public void setUp(final Blackhole bh) {
+        if (selectivity < 0 || selectivity > 100) {
+            throw new IllegalArgumentException("selectivity is a percentage: " + selectivity);
+        }
+        final long c = (long) X_RANGE * selectivity / 100;
+        query = KernelBench.compile("CREATE TABLE t (x BIGINT NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');\n"
+            + "SELECT COUNT(*) AS n, SUM(v) AS total FROM t WHERE x < " + c);
+        dictionary = new StringDictionary();
+        final SplittableRandom random = new SplittableRandom(KernelBench.SEED);
+        final long[] expected = new long[2];
+        batches = KernelBench.batches(query, dictionary, KernelBench.ROWS, batch, (b, row, i) -> {
+            final long x = random.nextInt(X_RANGE);
+            final long v = random.nextInt(1000);
+            b.column(0).setLong(row, x);
+            b.column(1).setLong(row, v);
+            if (x < c) {
+                expected[0]++;
+                expected[1] += v;
+            }
+        });
+        KernelBench.check(query, dictionary, simd, batches, 0, 1, expected[0], expected[1], -1);
+        sink = new KernelBench.BlackholeSink(bh);
+    }
+
+    @Setup(Level.Invocation)
+    public void newKernel() {
+        kernel = KernelBench.kernel(query, dictionary, simd);
+    }
+
+    @TearDown(Level.Invocation)
+    public void closeKernel() {
+        kernel.close();
+    }
+
+    @TearDown(Level.Trial)
+    public void free() {
+        KernelBench.free(batches);
+    }
+
+    @Benchmark
+    public void filter() {
+        KernelBench.drive(kernel, batches, sink);
+    }
+}

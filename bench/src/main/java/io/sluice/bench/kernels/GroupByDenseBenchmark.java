@@ -1,0 +1,104 @@
+package io.sluice.bench.kernels;
+
+import io.sluice.runtime.api.CompiledQuery;
+import io.sluice.runtime.batch.ColumnBatch;
+import io.sluice.runtime.batch.StringDictionary;
+import io.sluice.runtime.kernel.Kernel;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.SplittableRandom;
+
+/**
+ * GROUP BY a key whose values are small dense integers, the "direct-index" case (an array indexed
+ * by the key instead of a hash table): {@code VARCHAR} symbols (the batch holds dictionary codes
+ * 0..cardinality-1) and a small {@code INT} key 0..cardinality-1; {@code COUNT(*)}, {@code SUM(v)} over 16M
+ * records, uniform keys, batches of 4096 rows, a fresh kernel per invocation.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OperationsPerInvocation(KernelBench.ROWS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:MaxDirectMemorySize=12g"})
+public class GroupByDenseBenchmark {
+    /** VARCHAR (dictionary-coded symbols) or INT. */
+    @Param({"VARCHAR", "INT"})
+    public String keyType;
+
+    /** Distinct keys (symbols S00, S01, ... or 0, 1, ...). */
+    @Param({"50"})
+    public int cardinality;
+
+    /** Rows per batch (= per changelog emission). */
+    @Param({"4096"})
+    public int batch;
+
+    /** true: the SIMD twin; false: the scalar twin ({@code --no-simd}). */
+    @Param({"true", "false"})
+    public boolean simd;
+
+    private CompiledQuery query;
+    private StringDictionary dictionary;
+    private ColumnBatch[] batches;
+    private Kernel kernel;
+    private KernelBench.BlackholeSink sink;
+
+    @Setup(Level.Trial)
+    public void setUp(final Blackhole bh) {
+        final boolean varchar = switch (keyType) {
+            case "VARCHAR" -> true;
+            case "INT" -> false;
+            default -> throw new IllegalArgumentException("keyType must be VARCHAR or INT: " + keyType);
+        };
+        query = KernelBench.compile("CREATE TABLE t (k " + keyType + " NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');\n"
+            + "SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t GROUP BY k");
+        dictionary = new StringDictionary();
+        final int[] codes = new int[cardinality];
+        for (int s = 0; s < cardinality; s++) {
+            codes[s] = varchar ? dictionary.intern(String.format("S%02d", s)) : s;
+        }
+        final SplittableRandom random = new SplittableRandom(KernelBench.SEED);
+        final long[] sum = new long[1];
+        batches = KernelBench.batches(query, dictionary, KernelBench.ROWS, batch, (b, row, i) -> {
+            final long v = random.nextInt(1000);
+            b.column(0).setInt(row, codes[random.nextInt(cardinality)]);
+            b.column(1).setLong(row, v);
+            sum[0] += v;
+        });
+        KernelBench.check(query, dictionary, simd, batches, 1, 2, KernelBench.ROWS, sum[0], cardinality);
+        sink = new KernelBench.BlackholeSink(bh);
+    }
+
+    @Setup(Level.Invocation)
+    public void newKernel() {
+        kernel = KernelBench.kernel(query, dictionary, simd);
+    }
+
+    @TearDown(Level.Invocation)
+    public void closeKernel() {
+        kernel.close();
+    }
+
+    @TearDown(Level.Trial)
+    public void free() {
+        KernelBench.free(batches);
+    }
+
+    @Benchmark
+    public void groupBy() {
+        KernelBench.drive(kernel, batches, sink);
+    }
+}
