@@ -46,6 +46,14 @@ public class GroupByDenseBenchmark {
     @Param({"4096"})
     public int batch;
 
+    /**
+     * FINAL: the final table once the input ends (as a batch engine computes it, the figure to put
+     * beside DuckDB); CHANGES: the continuous form, a changelog of the touched groups after each
+     * batch ({@code -p emit=CHANGES}).
+     */
+    @Param({"FINAL"})
+    public String emit;
+
     /** true: the SIMD twin; false: the scalar twin ({@code --no-simd}). */
     @Param({"true", "false"})
     public boolean simd;
@@ -64,7 +72,7 @@ public class GroupByDenseBenchmark {
             default -> throw new IllegalArgumentException("keyType must be VARCHAR or INT: " + keyType);
         };
         query = KernelBench.compile("CREATE TABLE t (k " + keyType + " NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');\n"
-            + "SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t GROUP BY k");
+            + "SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t GROUP BY k EMIT " + emit);
         dictionary = new StringDictionary();
         final int[] codes = new int[cardinality];
         for (int s = 0; s < cardinality; s++) {
