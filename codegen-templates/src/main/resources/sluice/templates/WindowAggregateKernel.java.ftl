@@ -6,7 +6,7 @@
 <#switch window.kind>
 <#case "TUMBLE">
                 {
-                    final long ws = TumblingWindows.start(t, SIZE, OFFSET);
+                    final long ws = tumbleStart(t);
                     final long we = ws + SIZE;
 <#nested>
                 }
@@ -34,7 +34,7 @@
 <#-- End of the last window (largest end) event time t belongs to. -->
 <#function lastEnd t>
 <#switch window.kind>
-<#case "TUMBLE"><#return "TumblingWindows.start(" + t + ", SIZE, OFFSET) + SIZE">
+<#case "TUMBLE"><#return "tumbleStart(" + t + ") + SIZE">
 <#case "HOP"><#return "HoppingWindows.lastStart(" + t + ", SLIDE, OFFSET) + SIZE">
 <#case "CUMULATE"><#return "CumulativeWindows.start(" + t + ", SIZE, OFFSET) + SIZE">
 </#switch>
@@ -79,6 +79,12 @@ public final class ${className} extends KernelBase {
     private final ResultRow after = new ResultRow(OUTPUT);
 <#else>
     private final ResultRow row = new ResultRow(OUTPUT);
+</#if>
+<#if window.kind == "TUMBLE">
+    /** The window the last row fell in, [windowFrom, windowTo): rows in order mostly share it. */
+    private long windowFrom = 1L;
+    private long windowTo = 0L;
+
 </#if>
     /** Windows ending at or before this have fired. */
     private long firedUpTo = Long.MIN_VALUE;
@@ -217,6 +223,19 @@ ${updates?replace("buf.(get|put)(Long|Double)\\(acc \\+ ", "UnsafeApi.$1$2(at + 
     }
 
     /** End of input: the watermark goes to +infinity, every window fires and is freed. */
+<#if window.kind == "TUMBLE">
+    /** TumblingWindows.start(t, SIZE, OFFSET), without its division when t is in the last row's window. */
+    private long tumbleStart(final long t) {
+        if (t >= windowFrom && t < windowTo) {
+            return windowFrom;
+        }
+        final long start = TumblingWindows.start(t, SIZE, OFFSET);
+        windowFrom = start;
+        windowTo = start + SIZE > start ? start + SIZE : Long.MAX_VALUE; // the last window ends at the end of time
+        return start;
+    }
+
+</#if>
     @Override
     public void finish(final ResultSink out) {
         advanceWatermark(Long.MAX_VALUE, out);

@@ -43,7 +43,7 @@ import java.util.SplittableRandom;
 public class GroupByBigintBenchmark {
     static final String SQL = """
         CREATE TABLE t (k BIGINT NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');
-        SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t GROUP BY k EMIT """;
+        SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t GROUP BY k""";
     /** Spreads key indexes over the 64-bit range (odd: a bijection). */
     static final long SPREAD = 0x9E3779B97F4A7C15L;
 
@@ -75,7 +75,7 @@ public class GroupByBigintBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(final Blackhole bh) {
-        query = KernelBench.compile(SQL + emit);
+        query = KernelBench.compile(SQL + " EMIT " + emit);
         dictionary = new StringDictionary();
         final SplittableRandom random = new SplittableRandom(KernelBench.SEED);
         final int[] firstPass = permutation(keys, random);
