@@ -1,0 +1,59 @@
+package io.sluice.compiler.codegen;
+
+import io.sluice.compiler.SluiceCompiler;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which loops of a kernel get a SIMD twin: what the generator puts in lanes and what it leaves to
+ * the scalar loop (the golden corpus checks that both twins give the same output).
+ */
+class SimdTwinGenerationTest {
+    private static final String TABLE = "CREATE TABLE t (k BIGINT NOT NULL, g BIGINT, v BIGINT, x INT, d DOUBLE, "
+        + "s VARCHAR NOT NULL) WITH ('format' = 'csv');\n";
+
+    private static String source(final String query) throws Exception {
+        return SluiceCompiler.generateOnly(TABLE + query).kernel().source();
+    }
+
+    @Test
+    void anAggregateWithoutGroupByOverNumericColumnsIsOneFusedLoopInLanes() throws Exception {
+        final String src = source("SELECT COUNT(*), SUM(v), SUM(d), MIN(x), AVG(x) FROM t WHERE v < 10 OR d IS NULL");
+        assertThat(src).contains("static long fused(", "private long fusedScalar(", "static final class Simd");
+        assertThat(src).doesNotContain("static int select(");
+    }
+
+    @Test
+    void aWhereOnTextOrAMinOfDoubleKeepsTheRowLoop() throws Exception {
+        assertThat(source("SELECT COUNT(*), SUM(v) FROM t WHERE s <> 'A'")).doesNotContain("class Simd", "fused");
+        assertThat(source("SELECT MIN(d) FROM t")).doesNotContain("class Simd", "fused");
+        assertThat(source("SELECT SUM(v * 2) FROM t")).doesNotContain("class Simd", "fused");
+    }
+
+    @Test
+    void groupByGetsItsWhereInLanesAndASingleNotNullKeyHashedInLanes() throws Exception {
+        final String filtered = source("SELECT g, COUNT(*) FROM t WHERE v BETWEEN 1 AND 5 AND x <> 3 GROUP BY g");
+        assertThat(filtered).contains("Simd.select(", "static int select(").doesNotContain("Simd.hashes(");
+        final String keyed = source("SELECT k, SUM(v) FROM t GROUP BY k");
+        assertThat(keyed).contains("Simd.keysBelow(", "Simd.hashes(", "direct[(int) dk]");
+        final String text = source("SELECT s, SUM(v) FROM t GROUP BY s");
+        assertThat(text).contains("Simd.hashes(", "IntVector.fromMemorySegment");
+        // a nullable key has a NULL flag word: hashed row by row
+        assertThat(source("SELECT g, SUM(v) FROM t GROUP BY g")).doesNotContain("class Simd");
+    }
+
+    @Test
+    void theKernelClassItselfNamesNoVectorType() throws Exception {
+        final String src = source("SELECT COUNT(*), SUM(v) FROM t WHERE v < 10");
+        final String outer = src.substring(0, src.indexOf("static final class Simd"));
+        assertThat(outer.replaceAll("(?m)^import .*$", "")).doesNotContain("LongVector", "VectorMask", "DoubleVector");
+    }
+
+    @Test
+    void doubleComparisonsKeepNaNAboveEveryNumber() throws Exception {
+        final String src = source("SELECT COUNT(*) FROM t WHERE d > 1.5");
+        assertThat(src).contains("test(VectorOperators.IS_NAN)");
+        assertThat(source("SELECT COUNT(*) FROM t WHERE d < 1.5")).doesNotContain("IS_NAN");
+    }
+}
