@@ -2,6 +2,7 @@ package io.sluice.runtime.state;
 
 import io.sluice.runtime.error.DataException;
 import io.sluice.runtime.batch.OffHeapBuffer;
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Arrays;
@@ -12,16 +13,18 @@ import java.util.Arrays;
  * <p>Layout: entries are stored densely, in insertion order, in one off-heap buffer; entry
  * {@code e} starts at byte {@link #offset(int) e * entryBytes}, holding first the key words
  * ({@code keyWords} longs) and then the caller's accumulator bytes, zeroed on insert. A separate
- * index of {@code int} slots (capacity a power of two, load factor at most 1/2) maps hashes to
+ * index of slots (capacity a power of two, load factor at most 1/2) maps hashes to
  * entries with linear probing. Entries are never removed one by one; {@link #clear()} empties the
- * whole table (a fired window) and keeps its memory for reuse.
+ * whole table (a fired window) and keeps its memory for reuse. Each index slot is one {@code long}:
+ * the key's 32-bit hash and the entry index + 1 (0: free), so a probe reads one array.
  *
  * <p>Usage per row: write the key into {@link #key()}, call {@link #findOrInsert(long)}, then
  * re-read {@link #buffer()} (it changes when the table grows) and update the accumulators at
  * {@code offset(e) + keyBytes + ...}. No allocation except when growing. Not thread-safe.
  */
 public final class GroupTable implements AutoCloseable {
-    private static final int FREE = -1;
+    /** A slot word of 0 is free; else its high half is the key's hash, its low half entry + 1. */
+    private static final long FREE = 0L;
 
     private final int keyWords;
     private final int entryBytes;
@@ -30,10 +33,12 @@ public final class GroupTable implements AutoCloseable {
 
     private OffHeapBuffer entryMemory;
     private UnsafeBuffer entries;
+    /** Address of entry 0 (keys are compared there without bounds checks: entries below size only). */
+    private long entriesAddress;
     private int entryCapacity;
     private int size;
-    private int[] slots;
-    private int[] slotHashes;
+    /** The index: one word per slot, hash and entry together, so a probe touches one cache line. */
+    private long[] slots;
     private int mask;
     private boolean inserted;
 
@@ -103,15 +108,16 @@ public final class GroupTable implements AutoCloseable {
      * key looked up in several tables (a row in several windows).
      */
     public int findOrInsert(final long[] key, final long hash) {
-        final int h = (int) (hash ^ (hash >>> 32));
+        final int h = (int) (hash >>> 32); // the well-mixed half: the hash's last step folds it into the low half
         int slot = h & mask;
         while (true) {
-            final int e = slots[slot];
-            if (e == FREE) {
+            final long word = slots[slot];
+            if (word == FREE) {
                 inserted = true;
                 return insert(key, slot, h);
             }
-            if (slotHashes[slot] == h && keyEquals(key, e)) {
+            final int e = (int) word - 1;
+            if ((int) (word >>> 32) == h && keyEquals(key, e)) {
                 inserted = false;
                 return e;
             }
@@ -121,14 +127,15 @@ public final class GroupTable implements AutoCloseable {
 
     /** Entry index of {@code key} (hashed to {@code hash}), or -1 when the table does not hold it. */
     public int find(final long[] key, final long hash) {
-        final int h = (int) (hash ^ (hash >>> 32));
+        final int h = (int) (hash >>> 32); // the well-mixed half: the hash's last step folds it into the low half
         int slot = h & mask;
         while (true) {
-            final int e = slots[slot];
-            if (e == FREE) {
+            final long word = slots[slot];
+            if (word == FREE) {
                 return -1;
             }
-            if (slotHashes[slot] == h && keyEquals(key, e)) {
+            final int e = (int) word - 1;
+            if ((int) (word >>> 32) == h && keyEquals(key, e)) {
                 return e;
             }
             slot = (slot + 1) & mask;
@@ -136,9 +143,9 @@ public final class GroupTable implements AutoCloseable {
     }
 
     private boolean keyEquals(final long[] key, final int e) {
-        final int base = e * entryBytes;
+        final long base = entriesAddress + (long) e * entryBytes;
         for (int w = 0; w < keyWords; w++) {
-            if (entries.getLong(base + w * 8) != key[w]) {
+            if (UnsafeApi.getLong(base + w * 8L) != key[w]) {
                 return false;
             }
         }
@@ -155,8 +162,7 @@ public final class GroupTable implements AutoCloseable {
             entries.putLong(base + w * 8, key[w]);
         }
         entries.setMemory(base + keyWords * 8, entryBytes - keyWords * 8, (byte) 0);
-        slots[slot] = e;
-        slotHashes[slot] = h;
+        slots[slot] = ((long) h << 32) | (e + 1L);
         if (size * 2 > slots.length) {
             rehash();
         }
@@ -177,6 +183,7 @@ public final class GroupTable implements AutoCloseable {
         }
         entryMemory = next;
         entries = next.buffer();
+        entriesAddress = entries.addressOffset();
         entryCapacity = capacity;
     }
 
@@ -189,25 +196,20 @@ public final class GroupTable implements AutoCloseable {
         if (slots != null) {
             budget.release(slots.length * 8L);
         }
-        slots = new int[capacity];
-        slotHashes = new int[capacity];
-        Arrays.fill(slots, FREE);
+        slots = new long[capacity];
         mask = capacity - 1;
     }
 
     private void rehash() {
-        final int[] oldSlots = slots;
-        final int[] oldHashes = slotHashes;
+        final long[] oldSlots = slots;
         allocateSlots(oldSlots.length * 2);
-        for (int s = 0; s < oldSlots.length; s++) {
-            final int e = oldSlots[s];
-            if (e != FREE) {
-                int slot = oldHashes[s] & mask;
+        for (final long word : oldSlots) {
+            if (word != FREE) {
+                int slot = (int) (word >>> 32) & mask;
                 while (slots[slot] != FREE) {
                     slot = (slot + 1) & mask;
                 }
-                slots[slot] = e;
-                slotHashes[slot] = oldHashes[s];
+                slots[slot] = word;
             }
         }
     }
