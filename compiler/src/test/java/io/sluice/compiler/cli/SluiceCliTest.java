@@ -106,6 +106,23 @@ class SluiceCliTest {
     }
 
     @Test
+    void malformedQuotingIsSkippedWithItsLineAndReadingGoesOnAtTheNextLine(@TempDir final Path tmp) throws Exception {
+        final Path rejects = tmp.resolve("rejects.csv");
+        final Path output = tmp.resolve("out.csv");
+        final Run r = sluice("run", query("bad-rows-quoting-skipped"), "--on-bad-row", "skip", "--rejects",
+            rejects.toString(), "--output", output.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("2 rejected");
+        final String file = CORPUS.resolve("bad-rows-quoting-skipped/in.csv").toString(); // as the query names it
+        assertThat(Files.readString(rejects).replace(file, "in.csv")).isEqualTo("""
+            file,line,column,reason,row
+            "in.csv",3,5,"unexpected character after closing quote (expected ',' or end of line)","\"\"MS\"\"FT,1"
+            "in.csv",6,1,"unterminated quoted field (no closing '\"\"' before end of file)","\"\"GOOG,3"
+            """);
+        assertThat(Files.readAllLines(output)).containsExactly("symbol,qty", "AAPL,10", "\"IBM", "CORP\",4", "MSFT,6");
+    }
+
+    @Test
     void missingQueryFileIsAUsageError() {
         final Run r = sluice("run", "no/such/query.sql");
         assertThat(r.exit()).isEqualTo(2);
