@@ -123,6 +123,27 @@ class SluiceCliTest {
     }
 
     @Test
+    void stateBeyondMaxStateMemoryStopsWithOneLineNamingTheLimitAndTheFlag(@TempDir final Path tmp) throws Exception {
+        final StringBuilder csv = new StringBuilder("k\n");
+        for (int i = 0; i < 200_000; i++) {
+            csv.append(i).append('\n');
+        }
+        Files.writeString(tmp.resolve("keys.csv"), csv);
+        final Path query = tmp.resolve("q.sql");
+        Files.writeString(query, """
+            CREATE TABLE t (k BIGINT) WITH ('path' = 'keys.csv');
+            SELECT k, COUNT(*) AS n FROM t GROUP BY k""");
+        final Run r = sluice("run", query.toString(), "--max-state-memory", "1m", "--output", tmp.resolve("o.csv").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).doesNotContain("\n")
+            .endsWith("group state needs more than the state memory limit of 1 MiB (raise it with --max-state-memory)");
+        // the default limit holds the same groups
+        final Run ok = sluice("run", query.toString(), "--output", tmp.resolve("o.csv").toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(Files.readAllLines(tmp.resolve("o.csv"))).hasSize(1 + 200_000);
+    }
+
+    @Test
     void missingQueryFileIsAUsageError() {
         final Run r = sluice("run", "no/such/query.sql");
         assertThat(r.exit()).isEqualTo(2);
