@@ -2,9 +2,12 @@ package io.sluice.compiler.gen;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -67,27 +70,14 @@ public final class Generators {
         return new Result(files, options.rows(), System.nanoTime() - start);
     }
 
-    /** Event time of row {@code i} before disorder. */
-    private static long clock(final GenOptions o, final long i) {
-        return o.startMillis() + (o.eventsPerSecond() == 1000 ? i : i * 1000 / o.eventsPerSecond());
-    }
-
-    /** The clock minus, for a quarter of the rows, a uniform delay in {@code [0, disorder]}. */
-    private static long disordered(final GenOptions o, final SplittableRandom r, final long i) {
-        final long t = clock(o, i);
-        if (o.disorderMillis() == 0 || (r.nextInt() & 3) != 0) {
-            return t;
-        }
-        return t - r.nextLong(o.disorderMillis() + 1);
-    }
-
     static void stream(final Path out, final GenOptions o) {
         final SplittableRandom r = new SplittableRandom(o.seed());
+        final EventClock clock = new EventClock(o);
         try (AsciiCsvWriter w = new AsciiCsvWriter(out, STREAM_HEADER)) {
             for (long i = 0; i < o.rows(); i++) {
                 w.number(r.nextInt(o.keys()));
                 w.hundredths(r.nextInt(100_000));
-                w.timestamp(disordered(o, r, i));
+                w.timestamp(clock.next(r));
                 w.endRow();
             }
         }
@@ -113,9 +103,10 @@ public final class Generators {
         final byte[][] symbols = new byte[o.keys()][];
         final long[] cents = new long[o.keys()];
         for (int k = 0; k < symbols.length; k++) {
-            symbols[k] = symbol(k).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            symbols[k] = symbol(k).getBytes(StandardCharsets.US_ASCII);
             cents[k] = 1_000 + r.nextLong(99_000); // 10.00 to 999.99
         }
+        final EventClock clock = new EventClock(o);
         try (AsciiCsvWriter w = new AsciiCsvWriter(out, TRADES_HEADER)) {
             for (long i = 0; i < o.rows(); i++) {
                 final int s = r.nextInt(symbols.length);
@@ -124,13 +115,39 @@ public final class Generators {
                     p = 100 + (100 - p);
                 }
                 cents[s] = p;
-                w.text(symbols[s], 4);
+                w.text(symbols[s]);
                 w.hundredths(p);
                 w.number(1 + r.nextInt(1000));
-                w.timestamp(disordered(o, r, i));
+                w.timestamp(clock.next(r));
                 w.endRow();
             }
         }
+    }
+
+    /** Byte forms of the fixed strings Nexmark's person and auction rows are made of. */
+    private static final byte[][][] NAMES = new byte[FIRST_NAMES.length][LAST_NAMES.length][];
+    private static final byte[][] EMAIL_NAMES = ascii(Arrays.stream(LAST_NAMES).map(n -> n.toLowerCase(Locale.ROOT))
+        .toArray(String[]::new));
+    private static final byte[][] CITY_BYTES = ascii(CITIES);
+    private static final byte[][] STATE_BYTES = ascii(STATES);
+    private static final byte[] EMAIL_DOMAIN = "@example.com".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ITEM = "item".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DESCRIPTION = "description of item ".getBytes(StandardCharsets.US_ASCII);
+
+    static {
+        for (int f = 0; f < FIRST_NAMES.length; f++) {
+            for (int l = 0; l < LAST_NAMES.length; l++) {
+                NAMES[f][l] = (FIRST_NAMES[f] + " " + LAST_NAMES[l]).getBytes(StandardCharsets.US_ASCII);
+            }
+        }
+    }
+
+    private static byte[][] ascii(final String[] texts) {
+        final byte[][] b = new byte[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            b[i] = texts[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return b;
     }
 
     static List<Path> nexmark(final Path dir, final GenOptions o) {
@@ -145,63 +162,94 @@ public final class Generators {
         final SplittableRandom r = new SplittableRandom(o.seed());
         final byte[] extra = new byte[16];
         final long inFlight = o.keys();
+        final EventClock clock = new EventClock(o);
         try (AsciiCsvWriter person = new AsciiCsvWriter(personFile, PERSON_HEADER);
              AsciiCsvWriter auction = new AsciiCsvWriter(auctionFile, AUCTION_HEADER);
              AsciiCsvWriter bid = new AsciiCsvWriter(bidFile, BID_HEADER)) {
             for (long id = 0; id < o.rows(); id++) {
-                final long t = disordered(o, r, id);
+                final long t = clock.next(r);
                 final long offset = id % TOTAL_PROPORTION;
                 if (offset < PERSON_PROPORTION) {
-                    final long pid = lastPerson(id) + FIRST_PERSON_ID;
-                    final String first = FIRST_NAMES[r.nextInt(FIRST_NAMES.length)];
-                    final String last = LAST_NAMES[r.nextInt(LAST_NAMES.length)];
-                    person.number(pid);
-                    person.text(first + " " + last);
-                    person.text(last.toLowerCase(java.util.Locale.ROOT) + pid + "@example.com");
-                    person.text(String.format(java.util.Locale.ROOT, "%04d %04d %04d %04d", r.nextInt(10000),
-                        r.nextInt(10000), r.nextInt(10000), r.nextInt(10000)));
-                    person.text(CITIES[r.nextInt(CITIES.length)]);
-                    person.text(STATES[r.nextInt(STATES.length)]);
-                    person.timestamp(t);
-                    person.text(extra, randomLetters(r, extra));
-                    person.endRow();
+                    person(person, r, id, t, extra);
                 } else if (offset < PERSON_PROPORTION + AUCTION_PROPORTION) {
-                    final long aid = lastAuction(id) + FIRST_AUCTION_ID;
-                    final long seller = (r.nextInt(HOT_RATIO) > 0 ? (lastPerson(id) / HOT_RATIO) * HOT_RATIO
-                        : randomPerson(id, r)) + FIRST_PERSON_ID;
-                    final long initialBid = price(r);
-                    auction.number(aid);
-                    auction.text("item" + aid);
-                    auction.text("description of item " + aid);
-                    auction.number(initialBid);
-                    auction.number(initialBid + price(r));
-                    auction.timestamp(t);
-                    auction.timestamp(t + 1 + r.nextLong(20_000));
-                    auction.number(seller);
-                    auction.number(FIRST_CATEGORY_ID + r.nextInt(5));
-                    auction.text(extra, randomLetters(r, extra));
-                    auction.endRow();
+                    auction(auction, r, id, t, extra);
                 } else {
-                    final long last = lastAuction(id);
-                    final long a;
-                    if (r.nextInt(2) > 0) {
-                        a = (last / HOT_RATIO) * HOT_RATIO; // a hot auction
-                    } else {
-                        final long min = Math.max(last - inFlight, 0);
-                        a = min + r.nextLong(last - min + 1);
-                    }
-                    final long bidder = (r.nextInt(2) > 0 ? (lastPerson(id) / HOT_RATIO) * HOT_RATIO + 1
-                        : randomPerson(id, r)) + FIRST_PERSON_ID;
-                    bid.number(a + FIRST_AUCTION_ID);
-                    bid.number(bidder);
-                    bid.number(price(r));
-                    bid.timestamp(t);
-                    bid.text(extra, randomLetters(r, extra));
-                    bid.endRow();
+                    bid(bid, r, id, t, extra, inFlight);
                 }
             }
         }
         return List.of(personFile, auctionFile, bidFile);
+    }
+
+    // One method per event kind keeps the loop small for the JIT. The random draws of each keep the
+    // order they have always had: the same seed gives the same bytes as before.
+
+    private static void person(final AsciiCsvWriter w, final SplittableRandom r, final long id, final long t,
+                               final byte[] extra) {
+        final long pid = lastPerson(id) + FIRST_PERSON_ID;
+        final int first = r.nextInt(FIRST_NAMES.length);
+        final int last = r.nextInt(LAST_NAMES.length);
+        w.number(pid);
+        w.text(NAMES[first][last]);
+        w.part(EMAIL_NAMES[last]);
+        w.part(pid);
+        w.part(EMAIL_DOMAIN);
+        w.endField();
+        for (int g = 0; g < 4; g++) { // "%04d %04d %04d %04d"
+            if (g > 0) {
+                w.part(' ');
+            }
+            w.zeroPadded4(r.nextInt(10000));
+        }
+        w.endField();
+        w.text(CITY_BYTES[r.nextInt(CITIES.length)]);
+        w.text(STATE_BYTES[r.nextInt(STATES.length)]);
+        w.timestamp(t);
+        w.text(extra, randomLetters(r, extra));
+        w.endRow();
+    }
+
+    private static void auction(final AsciiCsvWriter w, final SplittableRandom r, final long id, final long t,
+                                final byte[] extra) {
+        final long aid = lastAuction(id) + FIRST_AUCTION_ID;
+        final long seller = (r.nextInt(HOT_RATIO) > 0 ? (lastPerson(id) / HOT_RATIO) * HOT_RATIO
+            : randomPerson(id, r)) + FIRST_PERSON_ID;
+        final long initialBid = price(r);
+        w.number(aid);
+        w.part(ITEM);
+        w.part(aid);
+        w.endField();
+        w.part(DESCRIPTION);
+        w.part(aid);
+        w.endField();
+        w.number(initialBid);
+        w.number(initialBid + price(r));
+        w.timestamp(t);
+        w.timestamp(t + 1 + r.nextLong(20_000));
+        w.number(seller);
+        w.number(FIRST_CATEGORY_ID + r.nextInt(5));
+        w.text(extra, randomLetters(r, extra));
+        w.endRow();
+    }
+
+    private static void bid(final AsciiCsvWriter w, final SplittableRandom r, final long id, final long t,
+                            final byte[] extra, final long inFlight) {
+        final long last = lastAuction(id);
+        final long a;
+        if (r.nextInt(2) > 0) {
+            a = (last / HOT_RATIO) * HOT_RATIO; // a hot auction
+        } else {
+            final long min = Math.max(last - inFlight, 0);
+            a = min + r.nextLong(last - min + 1);
+        }
+        final long bidder = (r.nextInt(2) > 0 ? (lastPerson(id) / HOT_RATIO) * HOT_RATIO + 1
+            : randomPerson(id, r)) + FIRST_PERSON_ID;
+        w.number(a + FIRST_AUCTION_ID);
+        w.number(bidder);
+        w.number(price(r));
+        w.timestamp(t);
+        w.text(extra, randomLetters(r, extra));
+        w.endRow();
     }
 
     /** The id (base 0) of the last person created at or before event {@code id}. */
@@ -238,16 +286,33 @@ public final class Generators {
         return Math.round(Math.exp(r.nextDouble() * LN_10_TIMES_6) * 100.0);
     }
 
-    /** Fills {@code b} with 1 to 16 lowercase letters and returns how many. */
+    /** Five random bits to a letter: {@code 'a' + bits % 26}. */
+    private static final byte[] LETTERS = new byte[32];
+
+    static {
+        for (int i = 0; i < LETTERS.length; i++) {
+            LETTERS[i] = (byte) ('a' + i % 26);
+        }
+    }
+
+    /**
+     * Fills {@code b} (16 bytes) with 1 to 16 lowercase letters and returns how many: five bits of a
+     * random long per letter, a second long drawn only for letters 13 to 16. The first twelve are
+     * always filled (whether used or not) so that the loop has a fixed trip count.
+     */
     private static int randomLetters(final SplittableRandom r, final byte[] b) {
-        final int n = 1 + r.nextInt(b.length);
+        final int n = 1 + r.nextInt(16);
         long bits = r.nextLong();
-        for (int i = 0; i < n; i++) {
-            if (i == 12) {
-                bits = r.nextLong();
-            }
-            b[i] = (byte) ('a' + (int) ((bits & 0x1F) % 26));
+        for (int i = 0; i < 12; i++) {
+            b[i] = LETTERS[(int) (bits & 0x1F)];
             bits >>>= 5;
+        }
+        if (n > 12) {
+            bits = r.nextLong();
+            for (int i = 12; i < 16; i++) {
+                b[i] = LETTERS[(int) (bits & 0x1F)];
+                bits >>>= 5;
+            }
         }
         return n;
     }

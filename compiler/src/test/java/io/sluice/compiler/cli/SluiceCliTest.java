@@ -106,6 +106,44 @@ class SluiceCliTest {
     }
 
     @Test
+    void malformedQuotingIsSkippedWithItsLineAndReadingGoesOnAtTheNextLine(@TempDir final Path tmp) throws Exception {
+        final Path rejects = tmp.resolve("rejects.csv");
+        final Path output = tmp.resolve("out.csv");
+        final Run r = sluice("run", query("bad-rows-quoting-skipped"), "--on-bad-row", "skip", "--rejects",
+            rejects.toString(), "--output", output.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("2 rejected");
+        final String file = CORPUS.resolve("bad-rows-quoting-skipped/in.csv").toString(); // as the query names it
+        assertThat(Files.readString(rejects).replace(file, "in.csv")).isEqualTo("""
+            file,line,column,reason,row
+            "in.csv",3,5,"unexpected character after closing quote (expected ',' or end of line)","\"\"MS\"\"FT,1"
+            "in.csv",6,1,"unterminated quoted field (no closing '\"\"' before end of file)","\"\"GOOG,3"
+            """);
+        assertThat(Files.readAllLines(output)).containsExactly("symbol,qty", "AAPL,10", "\"IBM", "CORP\",4", "MSFT,6");
+    }
+
+    @Test
+    void stateBeyondMaxStateMemoryStopsWithOneLineNamingTheLimitAndTheFlag(@TempDir final Path tmp) throws Exception {
+        final StringBuilder csv = new StringBuilder("k\n");
+        for (int i = 0; i < 200_000; i++) {
+            csv.append(i).append('\n');
+        }
+        Files.writeString(tmp.resolve("keys.csv"), csv);
+        final Path query = tmp.resolve("q.sql");
+        Files.writeString(query, """
+            CREATE TABLE t (k BIGINT) WITH ('path' = 'keys.csv');
+            SELECT k, COUNT(*) AS n FROM t GROUP BY k""");
+        final Run r = sluice("run", query.toString(), "--max-state-memory", "1m", "--output", tmp.resolve("o.csv").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).doesNotContain("\n")
+            .endsWith("group state needs more than the state memory limit of 1 MiB (raise it with --max-state-memory)");
+        // the default limit holds the same groups
+        final Run ok = sluice("run", query.toString(), "--output", tmp.resolve("o.csv").toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(Files.readAllLines(tmp.resolve("o.csv"))).hasSize(1 + 200_000);
+    }
+
+    @Test
     void missingQueryFileIsAUsageError() {
         final Run r = sluice("run", "no/such/query.sql");
         assertThat(r.exit()).isEqualTo(2);

@@ -52,11 +52,14 @@ final class ReferenceCsv {
 
     /** The data records of {@code bytes} read as a table of {@code columns}. */
     static List<Row> read(final byte[] bytes, final List<Column> columns) throws FileError {
-        final List<List<String>> records = records(new String(bytes, StandardCharsets.ISO_8859_1));
+        final List<Record> records = records(new String(bytes, StandardCharsets.ISO_8859_1));
         if (records.isEmpty()) {
             throw new FileError("no header");
         }
-        final List<String> header = records.getFirst();
+        if (records.getFirst().problem() != null) {
+            throw new FileError("header: " + records.getFirst().problem());
+        }
+        final List<String> header = records.getFirst().fields();
         final int[] columnOfField = new int[header.size()];
         final boolean[] seen = new boolean[columns.size()];
         for (int f = 0; f < header.size(); f++) {
@@ -78,8 +81,9 @@ final class ReferenceCsv {
             }
         }
         final List<Row> rows = new ArrayList<>();
-        for (final List<String> record : records.subList(1, records.size())) {
-            rows.add(row(record, header.size(), columnOfField, columns));
+        for (final Record record : records.subList(1, records.size())) {
+            rows.add(record.problem() != null ? new Row(null, record.problem())
+                : row(record.fields(), header.size(), columnOfField, columns));
         }
         return rows;
     }
@@ -115,32 +119,45 @@ final class ReferenceCsv {
         return new Row(cells, null);
     }
 
+    /** A record as split: its fields, or why its quoting is malformed (its fields then mean nothing). */
+    record Record(List<String> fields, String problem) {
+    }
+
     /**
-     * RFC 4180 records: fields split at commas, records at LF, CR or CRLF, blank lines skipped; a
-     * field that starts with a quote runs to the closing quote ({@code ""} inside is a quote) and
-     * must be followed by a comma, a line end or the end; an empty unquoted field is null.
-     * (Commons CSV would do, but on this test class path it needs a newer commons-io than the
-     * one Calcite brings.)
+     * RFC 4180 records: fields split at commas, records at LF, CR or CRLF, blank lines skipped
+     * (except after a one-field header: there a blank line is a record of one null field); a field
+     * that starts with a quote runs to the closing quote ({@code ""} inside is a quote) and must be
+     * followed by a comma, a line end or the end; an empty unquoted field is null. Malformed
+     * quoting, as the README's "CSV in" says: text after a closing quote makes the record malformed
+     * and belongs to that field (the record goes on to its usual end); a quote that is never closed
+     * makes the record malformed and ends it with the opening quote's line. (Commons CSV would do
+     * for well-formed files, but on this test class path it needs a newer commons-io than the one
+     * Calcite brings.)
      */
-    static List<List<String>> records(final String text) throws FileError {
-        final List<List<String>> records = new ArrayList<>();
+    static List<Record> records(final String text) {
+        final List<Record> records = new ArrayList<>();
         int i = 0;
         final int n = text.length();
         while (i < n) {
             final char first = text.charAt(i);
             if (first == '\n' || first == '\r') {
-                i++; // a blank line (or the LF of a CRLF)
+                if (!records.isEmpty() && records.getFirst().fields().size() == 1) {
+                    final List<String> nullRow = new ArrayList<>();
+                    nullRow.add(null);
+                    records.add(new Record(nullRow, null));
+                }
+                i = afterLineEnd(text, i);
                 continue;
             }
             final List<String> fields = new ArrayList<>();
+            String problem = null;
             while (true) {
                 if (i < n && text.charAt(i) == '"') {
+                    final int open = i;
                     final StringBuilder sb = new StringBuilder();
+                    boolean closed = false;
                     i++;
-                    while (true) {
-                        if (i >= n) {
-                            throw new FileError("end of file inside a quoted field");
-                        }
+                    while (i < n) {
                         final char c = text.charAt(i++);
                         if (c == '"') {
                             if (i < n && text.charAt(i) == '"') {
@@ -148,17 +165,34 @@ final class ReferenceCsv {
                                 i++;
                                 continue;
                             }
+                            closed = true;
                             break;
                         }
                         sb.append(c);
                     }
-                    if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-                        throw new FileError("character after a closing quote");
+                    if (!closed) {
+                        if (problem == null) {
+                            problem = "a quote never closed";
+                        }
+                        i = open + 1;
+                        while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                            i++;
+                        }
+                        i = afterLineEnd(text, i);
+                        break;
+                    }
+                    if (i < n && !endsField(text.charAt(i))) {
+                        if (problem == null) {
+                            problem = "character after a closing quote";
+                        }
+                        while (i < n && !endsField(text.charAt(i))) {
+                            i++;
+                        }
                     }
                     fields.add(sb.toString());
                 } else {
                     final int start = i;
-                    while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                    while (i < n && !endsField(text.charAt(i))) {
                         i++;
                     }
                     fields.add(i == start ? null : text.substring(start, i));
@@ -167,19 +201,24 @@ final class ReferenceCsv {
                     i++;
                     continue;
                 }
-                if (i < n && text.charAt(i) == '\r') {
-                    i++;
-                    if (i < n && text.charAt(i) == '\n') {
-                        i++;
-                    }
-                } else if (i < n) {
-                    i++; // LF
-                }
+                i = afterLineEnd(text, i);
                 break;
             }
-            records.add(fields);
+            records.add(new Record(fields, problem));
         }
         return records;
+    }
+
+    private static boolean endsField(final char c) {
+        return c == ',' || c == '\n' || c == '\r';
+    }
+
+    /** Past the line end (LF, CR or CRLF) at {@code i}, if there is one. */
+    private static int afterLineEnd(final String text, final int i) {
+        if (i < text.length() && text.charAt(i) == '\r') {
+            return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+        }
+        return i < text.length() ? i + 1 : i;
     }
 
     /** The field (ISO-8859-1 characters, one per byte) as a value in the output conventions, or null if malformed. */

@@ -10,7 +10,8 @@ import java.io.Writer;
 /**
  * Writes result rows as RFC 4180 CSV with a header: NULL as an empty field, the empty string as
  * {@code ""}, TIMESTAMP as {@code yyyy-MM-dd HH:mm:ss.SSS}, DOUBLE as {@link Double#toString}.
- * A changelog sink writes the row kind first, in an {@code op} column.
+ * A changelog sink writes the row kind first, in an {@code op} column. A one-column NULL row is
+ * thus a blank line, which {@code CsvSource} reads back as NULL in a one-column file.
  */
 public final class CsvSink implements ResultSink {
     private final Writer out;

@@ -24,17 +24,37 @@ import java.util.Arrays;
  *
  * <p>Format: a header row naming the columns (matched to the table's columns by name, ignoring
  * case; extra columns are ignored, a missing one is an error); {@code ,} separates fields; records
- * end with LF, CRLF or CR; {@code "} quotes a field, {@code ""} inside quotes is a quote. An empty
- * unquoted field is NULL, {@code ""} is the empty string. Blank lines are skipped. Non-string
- * values may be padded with spaces.
+ * end with LF, CRLF or CR; {@code "} quotes a field, {@code ""} inside quotes is a quote, and a
+ * quoted field may hold line breaks. An empty unquoted field is NULL, {@code ""} is the empty
+ * string. Blank lines are skipped, except in a file with one column, where a blank line is a row
+ * whose value is NULL (that is how a one-column NULL is written: the line has one empty field).
+ * Non-string values may be padded with spaces.
  *
  * <p>Rows carry their line number and the watermark in force before them (when the table declares
  * one). A row that cannot be decoded stops the run ({@link BadRowPolicy#FAIL}) with
  * {@code file:line:column: reason}, or is counted and handed to the {@link RejectedRows} sink
  * ({@link BadRowPolicy#SKIP}). Not thread-safe.
+ *
+ * <p>Malformed quoting makes a row bad like any other problem, and reading goes on after it:
+ * <ul>
+ *   <li>Text after a closing quote ({@code "ab"c,1}): the row is bad; the text up to the next
+ *       {@code ,} or line end belongs to the bad field, and the row ends where it would otherwise
+ *       (at the first line end outside quotes).</li>
+ *   <li>An unterminated quote (no closing {@code "} before the end of the file, or within
+ *       64 MiB): the row is bad and ends at the end of the line holding the
+ *       opening quote; reading resumes on the next line. Since no quote closed the field, every
+ *       {@code "} after it came in pairs, so the lines that follow read as ordinary rows instead
+ *       of disappearing into the bad one.</li>
+ * </ul>
+ * A header row with either problem stops the run whatever the policy.
  */
 public final class CsvSource implements AutoCloseable {
-    private static final int MAX_RECORD_BYTES = 64 << 20;
+    private static final int MAX_RECORD_MIB = 64;
+    private static final int MAX_RECORD_BYTES = MAX_RECORD_MIB << 20;
+    private static final String UNTERMINATED = "unterminated quoted field (no closing '\"' before end of file)";
+    private static final String UNTERMINATED_LONG = "unterminated quoted field (no closing '\"' within "
+        + MAX_RECORD_MIB + " MiB)";
+    private static final String AFTER_QUOTE = "unexpected character after closing quote (expected ',' or end of line)";
 
     private final String name;
     private final Schema schema;
@@ -66,6 +86,15 @@ public final class CsvSource implements AutoCloseable {
     private long recordLine;
     private int recordStart;
     private byte[] unescaped = new byte[256];
+
+    /** Why the current record cannot be split into fields (malformed quoting), or null. */
+    private String malformed;
+    private long malformedLine;
+    private int malformedColumn;
+    /** A quoted field is being read: a record outgrowing the buffer then ends the field instead of the run. */
+    private boolean inQuotes;
+    /** The buffer could not grow while {@link #inQuotes}. */
+    private boolean quoteOverflow;
 
     private long rowsRead;
     private long rowsRejected;
@@ -140,6 +169,9 @@ public final class CsvSource implements AutoCloseable {
         if (!nextRecord()) {
             throw new DataException(name + ":1:1", "empty file: a header row naming the columns is required");
         }
+        if (malformed != null) {
+            throw new DataException(name + ":" + malformedLine + ":" + malformedColumn, malformed);
+        }
         fieldCount = fields;
         fieldToColumn = new int[fields];
         final boolean[] seen = new boolean[schema.size()];
@@ -201,6 +233,14 @@ public final class CsvSource implements AutoCloseable {
             return false;
         }
         rowsRead++;
+        if (malformed != null) {
+            if (policy == BadRowPolicy.FAIL) {
+                throw new DataException(name + ":" + malformedLine + ":" + malformedColumn, malformed);
+            }
+            rowsRejected++;
+            rejects.reject(name, recordLine, malformedColumn, malformed, recordText());
+            return true;
+        }
         final String problem = decodeRow(batch);
         if (problem != null) {
             batch.removeLastRow();
@@ -359,22 +399,35 @@ public final class CsvSource implements AutoCloseable {
     // ---------------------------------------------------------------- record splitting
 
     /**
-     * Reads the next non-blank record into the field arrays. Returns false at end of input.
-     * Quoted fields' boundaries exclude the quotes but still contain doubled quotes.
+     * Reads the next record into the field arrays: the next non-blank one, or in a one-column file
+     * the next line. Returns false at end of input. Quoted fields' boundaries exclude the quotes but
+     * still contain doubled quotes. A record with malformed quoting sets {@link #malformed} (its
+     * fields are then meaningless) and ends as the class comment says.
      */
     private boolean nextRecord() {
+        malformed = null;
+        fields = 0;
         while (true) {
             if (pos >= limit && !fill()) {
                 return false;
             }
             final byte c = buf[pos];
             if (c == '\n' || c == '\r') {
+                if (fieldCount == 1) { // a one-column NULL: one empty field
+                    recordLine = line;
+                    recordStart = pos;
+                    fieldStart[0] = pos;
+                    fieldEnd[0] = pos;
+                    fieldQuoted[0] = false;
+                    fields = 1;
+                    consumeLineEnd();
+                    return true;
+                }
                 consumeLineEnd();
                 continue;
             }
             break;
         }
-        fields = 0;
         recordLine = line;
         recordStart = pos;
         while (true) {
@@ -391,7 +444,9 @@ public final class CsvSource implements AutoCloseable {
                 return true;
             }
             if (buf[pos] == '"') {
-                readQuoted(f);
+                if (!readQuoted(f)) {
+                    return true; // unterminated: the record ended with the opening quote's line
+                }
             } else {
                 fieldQuoted[f] = false;
                 fieldStart[f] = pos;
@@ -420,43 +475,89 @@ public final class CsvSource implements AutoCloseable {
         }
     }
 
-    private void readQuoted(final int f) {
+    /**
+     * Reads the quoted field {@code f} whose opening quote is at {@link #pos}. Text after the closing
+     * quote marks the record malformed and is read as part of the field. Returns false when the
+     * quote is never closed: the record is then malformed and ends with the opening quote's line,
+     * and {@link #pos} is at the start of the next line.
+     */
+    private boolean readQuoted(final int f) {
         final long openLine = line;
-        final int openColumn = columnOf(pos);
+        final int openOffset = pos - recordStart; // recordStart moves when the buffer is compacted
         fieldQuoted[f] = true;
         pos++;
         fieldStart[f] = pos;
-        while (true) {
-            if (pos >= limit && !fill()) {
-                throw new DataException(name + ":" + openLine + ":" + openColumn,
-                    "unterminated quoted field (no closing '\"' before end of file)");
-            }
-            final byte c = buf[pos];
-            if (c == '"') {
-                if (pos + 1 >= limit && !fill(1)) {
-                    fieldEnd[f] = pos++;
-                    return;
+        inQuotes = true;
+        try {
+            while (true) {
+                if (pos >= limit && !fill()) {
+                    unterminated(openLine, recordStart + openOffset);
+                    return false;
                 }
-                if (buf[pos + 1] == '"') {
-                    pos += 2;
-                    continue;
-                }
-                fieldEnd[f] = pos++;
-                if (pos < limit || fill()) {
-                    final byte next = buf[pos];
-                    if (next != ',' && next != '\n' && next != '\r') {
-                        throw new DataException(name + ":" + line + ":" + columnOf(pos),
-                            "unexpected character after closing quote (expected ',' or end of line)");
+                final byte c = buf[pos];
+                if (c == '"') {
+                    if (pos + 1 >= limit && !fill(1)) {
+                        if (quoteOverflow) {
+                            unterminated(openLine, recordStart + openOffset);
+                            return false;
+                        }
+                        fieldEnd[f] = pos++;
+                        return true;
                     }
+                    if (buf[pos + 1] == '"') {
+                        pos += 2;
+                        continue;
+                    }
+                    fieldEnd[f] = pos++;
+                    inQuotes = false;
+                    if ((pos < limit || fill()) && !isFieldEnd(buf[pos])) {
+                        malformed(line, columnOf(pos), AFTER_QUOTE);
+                        while ((pos < limit || fill()) && !isFieldEnd(buf[pos])) {
+                            pos++;
+                        }
+                    }
+                    return true;
                 }
-                return;
+                if (c == '\n') {
+                    line++;
+                } else if (c == '\r' && (!(pos + 1 < limit || fill(1)) || buf[pos + 1] != '\n')) {
+                    line++;
+                }
+                pos++;
             }
-            if (c == '\n') {
-                line++;
-            } else if (c == '\r' && (!(pos + 1 < limit || fill(1)) || buf[pos + 1] != '\n')) {
-                line++;
-            }
-            pos++;
+        } finally {
+            inQuotes = false;
+        }
+    }
+
+    private static boolean isFieldEnd(final byte c) {
+        return c == ',' || c == '\n' || c == '\r';
+    }
+
+    /** Notes the record's first problem. */
+    private void malformed(final long atLine, final int atColumn, final String reason) {
+        if (malformed == null) {
+            malformed = reason;
+            malformedLine = atLine;
+            malformedColumn = atColumn;
+        }
+    }
+
+    /**
+     * The quote opened at {@code open} (on line {@code openLine}) is never closed: the record is
+     * malformed and ends at the end of that line; reading resumes on the next one.
+     */
+    private void unterminated(final long openLine, final int open) {
+        malformed(openLine, columnOf(open), quoteOverflow ? UNTERMINATED_LONG : UNTERMINATED);
+        quoteOverflow = false;
+        int p = open + 1;
+        while (p < limit && buf[p] != '\n' && buf[p] != '\r') {
+            p++;
+        }
+        pos = p;
+        line = openLine;
+        if (pos < limit) {
+            consumeLineEnd();
         }
     }
 
@@ -498,7 +599,11 @@ public final class CsvSource implements AutoCloseable {
             }
             if (limit == buf.length) {
                 if (buf.length >= MAX_RECORD_BYTES) {
-                    throw new DataException(name + ":" + recordLine, "record longer than " + (MAX_RECORD_BYTES >> 20) + " MiB");
+                    if (inQuotes) {
+                        quoteOverflow = true;
+                        return false;
+                    }
+                    throw new DataException(name + ":" + recordLine, "record longer than " + MAX_RECORD_MIB + " MiB");
                 }
                 buf = Arrays.copyOf(buf, buf.length * 2);
             }

@@ -39,8 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its quote mode is {@link QuoteMode#ALL_NON_NULL} (checked by {@link #commonsCsvTellsQuotedEmptyFromUnquotedEmpty}),
  * so NULL and the empty string are compared exactly, not folded together.
  *
- * <p>A one-column table cannot hold a NULL row in CSV (the row would be a blank line, which both
- * readers skip), so one-column tables are generated without NULLs.
+ * <p>In a one-column table a NULL row is a blank line: there CsvSource reads a blank line as a
+ * row, so the writer adds no blank lines of its own to one-column tables, and always ends a NULL
+ * last row with its line end. Commons CSV skips (some of) those lines whatever its settings, so a
+ * one-column table with NULLs is checked against the table alone.
  */
 class CsvSourceDifferentialTest {
     private static final CSVFormat COMMONS = CSVFormat.RFC4180.builder()
@@ -62,7 +64,7 @@ class CsvSourceDifferentialTest {
     Arbitrary<Table> tables() {
         final Arbitrary<String> text = Arbitraries.of(PIECES).list().ofMaxSize(6).map(l -> String.join("", l));
         return Arbitraries.integers().between(1, 5).flatMap(columns -> {
-            final Arbitrary<String> value = columns == 1 ? text : text.injectNull(0.25);
+            final Arbitrary<String> value = text.injectNull(0.25);
             final Arbitrary<List<List<String>>> rows = value.list().ofSize(columns).list().ofMaxSize(25);
             return Combinators.combine(rows, Arbitraries.longs(), Arbitraries.integers().between(1, 6))
                 .as((r, seed, capacity) -> new Table(columns, r, seed, capacity));
@@ -109,8 +111,11 @@ class CsvSourceDifferentialTest {
         }
 
         final List<List<Object>> sluice = read.rows;
-        assertThat(commons).as("Commons CSV reads the table back").isEqualTo(table.rows());
-        assertThat(sluice).as("CsvSource agrees with Commons CSV").isEqualTo(commons);
+        final boolean blankLineRows = table.columns() == 1 && table.rows().stream().anyMatch(r -> r.getFirst() == null);
+        if (!blankLineRows) {
+            assertThat(commons).as("Commons CSV reads the table back").isEqualTo(table.rows());
+        }
+        assertThat(sluice).as("CsvSource reads the table back, as Commons CSV does").isEqualTo(table.rows());
         final List<Long> expectedLines = new ArrayList<>();
         for (final int start : recordStarts) {
             expectedLines.add(lineAt(csv, start));
@@ -121,16 +126,18 @@ class CsvSourceDifferentialTest {
     /** Writes the table; {@code recordStarts} receives the char offset where each data record starts. */
     static String write(final Table table, final List<Integer> recordStarts) {
         final Random random = new Random(table.writerSeed());
-        final String[] ends = {"\n", "\r\n", "\r"};
+        final String[] mixed = {"\n", "\r\n", "\r"};
+        // one-column: one kind of line end per file, or a lone CR then a NULL row's LF would read as CRLF
+        final String[] ends = table.columns() == 1 ? new String[] {mixed[random.nextInt(3)]} : mixed;
         final StringBuilder sb = new StringBuilder();
         for (int c = 0; c < table.columns(); c++) {
             sb.append(c == 0 ? "" : ",");
             field(sb, "c" + c, random);
         }
-        sb.append(ends[random.nextInt(3)]);
+        sb.append(ends[random.nextInt(ends.length)]);
         for (int r = 0; r < table.rows().size(); r++) {
-            while (random.nextInt(6) == 0) {
-                sb.append(ends[random.nextInt(3)]); // a blank line
+            while (table.columns() > 1 && random.nextInt(6) == 0) {
+                sb.append(ends[random.nextInt(ends.length)]); // a blank line (in a one-column file: a NULL row)
             }
             recordStarts.add(sb.length());
             final List<String> row = table.rows().get(r);
@@ -139,8 +146,9 @@ class CsvSourceDifferentialTest {
                 field(sb, row.get(c), random);
             }
             final boolean last = r == table.rows().size() - 1;
-            if (!last || random.nextBoolean()) {
-                sb.append(ends[random.nextInt(3)]);
+            final boolean blank = table.columns() == 1 && row.getFirst() == null;
+            if (!last || blank || random.nextBoolean()) {
+                sb.append(ends[random.nextInt(ends.length)]);
             }
         }
         return sb.toString();

@@ -3,6 +3,8 @@ package io.sluice.runtime.source;
 import io.sluice.runtime.batch.ColumnBatch;
 import io.sluice.runtime.batch.StringDictionary;
 import io.sluice.runtime.error.DataException;
+import io.sluice.runtime.sink.CsvSink;
+import io.sluice.runtime.sink.ResultRow;
 import io.sluice.runtime.source.CsvTestSupport.Read;
 import io.sluice.runtime.source.CsvTestSupport.RejectList;
 import io.sluice.runtime.source.CsvTestSupport.Rejected;
@@ -220,6 +222,46 @@ class CsvSourceTest {
         void quotedEmptyLastFieldAtEndOfFileIsEmptyString() throws IOException {
             final Read r = read("a,b\nx,\"\"", TWO_TEXT);
             assertThat(r.rows).containsExactly(row("x", ""));
+        }
+
+        @Test
+        void inAOneColumnFileABlankLineIsANullRow() throws IOException {
+            final Schema s = Schema.of(col("v", SqlType.VARCHAR));
+            // blank lines before the header are skipped; after it each line is a row
+            final Read r = read("\nv\nx\n\n\"\"\r\n\r\ny\r\r\n", s);
+            assertThat(r.rows).containsExactly(row("x"), row((Object) null), row(""), row((Object) null), row("y"),
+                row((Object) null));
+            assertThat(r.lines).containsExactly(3L, 4L, 5L, 6L, 7L, 8L);
+            // the final line end ends the last row; it does not start another
+            assertThat(read("v\n1\n", Schema.of(col("v", SqlType.BIGINT))).rows).containsExactly(row(1L));
+            assertThat(read("v\n\n", Schema.of(col("v", SqlType.BIGINT))).rows).containsExactly(row((Object) null));
+        }
+
+        @Test
+        void aOneColumnNullInANotNullColumnIsABadRowOnItsLine() throws IOException {
+            assertThat(failure("v\n1\n\n", Schema.of(notNull("v", SqlType.BIGINT))))
+                .isEqualTo("in.csv:3:1: NULL (empty field) in NOT NULL column 'v'");
+        }
+
+        @Test
+        void oneColumnNullEmptyStringAndTextSurviveTheCsvSinkRoundTrip() throws IOException {
+            final Schema s = Schema.of(col("v", SqlType.VARCHAR));
+            final List<String> values = java.util.Arrays.asList("a", null, "", null, null, "x,y", "\"", "line\nbreak", null);
+            final java.io.StringWriter text = new java.io.StringWriter();
+            try (CsvSink sink = new CsvSink(text, "out.csv", s, false)) {
+                final ResultRow out = new ResultRow(s);
+                for (final String v : values) {
+                    out.setString(0, v); // null sets NULL
+                    sink.accept(out);
+                }
+            }
+            assertThat(text.toString()).isEqualTo("v\na\n\n\"\"\n\n\n\"x,y\"\n\"\"\"\"\n\"line\nbreak\"\n\n");
+            final Read r = read(text.toString(), s);
+            final List<List<Object>> expected = new ArrayList<>();
+            for (final String v : values) {
+                expected.add(row(v));
+            }
+            assertThat(r.rows).isEqualTo(expected);
         }
     }
 
@@ -522,6 +564,126 @@ class CsvSourceTest {
                 assertThat(CsvTestSupport.readAll(src, s, dictionary, 4).rows).containsExactly(row("x", 1L));
             }
             assertThat(rejects.rows).hasSize(1);
+        }
+
+        private Read readSkipping(final String csv, final Schema schema, final RejectList rejects) throws IOException {
+            try (CsvSource src = new CsvSource(file(csv), FILE, schema, dictionary, -1, 0, BadRowPolicy.SKIP, rejects)) {
+                final Read r = CsvTestSupport.readAll(src, schema, dictionary, 3);
+                assertThat(src.rowsRejected()).isEqualTo(rejects.rows.size());
+                assertThat(src.rowsRead()).isEqualTo(r.rows.size() + rejects.rows.size());
+                return r;
+            }
+        }
+
+        @Test
+        void textAfterAClosingQuoteRejectsTheRowAndTheNextLineIsRead() throws IOException {
+            final String csv = "name,id\n"
+                + "a,1\n"                   // line 2
+                + "\"ab\"c,2\n"             // line 3: text after the closing quote, column 5
+                + "b,3\n"                   // line 4
+                + "\"x\"\"y\" ,4\n"          // line 5: a space after the closing quote, column 7
+                + "c,5\n"                   // line 6
+                + "\"p\"q,\"r\ns\",6\n"      // line 7-8: the row ends where its quoted line break ends
+                + "d,7\n";                  // line 9
+            final RejectList rejects = new RejectList();
+            final Read r = readSkipping(csv, ID_NAME, rejects);
+            assertThat(r.rows).containsExactly(row(1L, "a"), row(3L, "b"), row(5L, "c"), row(7L, "d"));
+            assertThat(r.lines).containsExactly(2L, 4L, 6L, 9L);
+            final String after = "unexpected character after closing quote (expected ',' or end of line)";
+            assertThat(rejects.rows).containsExactly(
+                new Rejected(FILE, 3, 5, after, "\"ab\"c,2"),
+                new Rejected(FILE, 5, 7, after, "\"x\"\"y\" ,4"),
+                new Rejected(FILE, 7, 4, after, "\"p\"q,\"r\ns\",6"));
+        }
+
+        @Test
+        void anUnterminatedQuoteRejectsItsLineOnlyAndTheLinesAfterItAreRead() throws IOException {
+            // no quote closes line 3's: every quote after it comes in pairs (that is why it never closed)
+            final String csv = "name,id\n"
+                + "a,1\n"                   // line 2
+                + "\"ab,2\n"                // line 3: the quote is never closed
+                + "b,3\r\n"                 // line 4
+                + "\"\"\"\",4\n"              // line 5: a quoted field holding one quote
+                + "q\"\"r,5";                // line 6: an unquoted field with two quotes, at the end of the file
+            final String unterminated = "unterminated quoted field (no closing '\"' before end of file)";
+            final Schema s = Schema.of(col("name", SqlType.VARCHAR), col("id", SqlType.VARCHAR));
+            final RejectList rejects = new RejectList();
+            final Read r = readSkipping(csv, s, rejects);
+            assertThat(r.rows).containsExactly(row("a", "1"), row("b", "3"), row("\"", "4"), row("q\"\"r", "5"));
+            assertThat(r.lines).containsExactly(2L, 4L, 5L, 6L);
+            assertThat(rejects.rows).containsExactly(new Rejected(FILE, 3, 1, unterminated, "\"ab,2"));
+
+            // on the last line of the file, with and without a line end
+            for (final String end : List.of("", "\n", "\r\n")) {
+                final RejectList last = new RejectList();
+                assertThat(readSkipping("name,id\na,1\nc,\"5" + end, s, last).rows).containsExactly(row("a", "1"));
+                assertThat(last.rows).containsExactly(new Rejected(FILE, 3, 3, unterminated, "c,\"5"));
+            }
+        }
+
+        @Test
+        void anUnterminatedQuoteOnALaterLineOfARecordEndsTheRecordWithThatLine() throws IOException {
+            // the record starts on line 2 with a quoted line break; its second field's quote (line 3,
+            // column 4) never closes: the row is lines 2-3, and line 4 is read
+            final String csv = "name,id\n\"x\ny\",\"9\nz,8\n";
+            final RejectList rejects = new RejectList();
+            final Read r = readSkipping(csv, ID_NAME, rejects);
+            assertThat(r.rows).containsExactly(row(8L, "z"));
+            assertThat(r.lines).containsExactly(4L);
+            assertThat(rejects.rows).containsExactly(new Rejected(FILE, 2, 4,
+                "unterminated quoted field (no closing '\"' before end of file)", "\"x\ny\",\"9"));
+        }
+
+        @Test
+        void aQuoteUnclosedFor64MiBIsRejectedAndTheRowsAfterItAreRead() throws IOException {
+            // a stray quote on line 2, then 66 MiB of good rows: the reader gives up on the quote after
+            // 64 MiB, rejects line 2 and reads every row after it
+            final Path p = Files.createTempFile(dir, "csv", ".csv");
+            final String name = "x".repeat(1000);
+            final int rows = 69_000;
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
+                out.write("id,name\n1,\"stray\n".getBytes(StandardCharsets.US_ASCII));
+                final byte[] line = (",").concat(name).concat("\n").getBytes(StandardCharsets.US_ASCII);
+                for (int i = 0; i < rows; i++) {
+                    out.write(Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
+                    out.write(line);
+                }
+            }
+            assertThat(Files.size(p)).isGreaterThan(65L << 20);
+            final RejectList rejects = new RejectList();
+            long count = 0;
+            long sum = 0;
+            try (CsvSource src = new CsvSource(p, FILE, ID_NAME, dictionary, -1, 0, BadRowPolicy.SKIP, rejects);
+                 ColumnBatch batch = new ColumnBatch(ID_NAME, 4096, dictionary)) {
+                while (src.next(batch)) {
+                    for (int r = 0; r < batch.rowCount(); r++) {
+                        assertThat(batch.line(r)).isEqualTo(batch.column(0).getLong(r) + 3);
+                        sum += batch.column(0).getLong(r);
+                        count++;
+                    }
+                }
+            }
+            assertThat(count).isEqualTo(rows);
+            assertThat(sum).isEqualTo((long) rows * (rows - 1) / 2);
+            assertThat(rejects.rows).containsExactly(new Rejected(FILE, 2, 3,
+                "unterminated quoted field (no closing '\"' within 64 MiB)", "1,\"stray"));
+            Files.delete(p);
+        }
+
+        @Test
+        void withTheFailPolicyMalformedQuotingIsOnePositionedLine() throws IOException {
+            assertThat(failure("name,id\na,1\n\"ab\"c,2\nb,3\n", ID_NAME))
+                .isEqualTo("in.csv:3:5: unexpected character after closing quote (expected ',' or end of line)");
+            assertThat(failure("name,id\na,1\n\"ab,2\nb,3\n", ID_NAME))
+                .isEqualTo("in.csv:3:1: unterminated quoted field (no closing '\"' before end of file)");
+        }
+
+        @Test
+        void aHeaderWithMalformedQuotingStopsTheRunWhateverThePolicy() throws IOException {
+            final Path p = file("\"name\"x,id\na,1\n");
+            assertThatThrownBy(() -> new CsvSource(p, FILE, ID_NAME, dictionary, -1, 0, BadRowPolicy.SKIP, new RejectList()))
+                .isInstanceOf(DataException.class)
+                .hasMessage("in.csv:1:7: unexpected character after closing quote (expected ',' or end of line)");
         }
 
         @Test
