@@ -28,14 +28,32 @@ sluice_training_cases() {
   [ -n "$found" ]
 }
 
+# Whether the file $2 exists and is newer than the jar and the JVM flags.
+sluice_aot_fresh() {
+  local root="$1" f="$2"
+  [ -f "$f" ] && ! [ "$root/compiler/target/sluice.jar" -nt "$f" ] \
+    && ! [ "$root/compiler/target/classes/io/sluice/compiler/jvm.options" -nt "$f" ]
+}
+
+# Whether the cache at $2 must be recorded: it is missing or stale, and no attempt for this build
+# failed already (a failed attempt leaves $2.failed, so that a failure costs one training run per
+# build, not one per command).
+sluice_aot_stale() {
+  ! sluice_aot_fresh "$1" "$2" && ! sluice_aot_fresh "$1" "$2.failed"
+}
+
 # Records the cache at $2 from a training run of the built jar. Returns non-zero (and leaves no
-# file) when it could not; the launcher then runs without a cache.
+# cache file) when it could not; the launcher then runs without a cache.
 sluice_aot_train() {
   local root="$1" aot="$2" jar="$1/compiler/target/sluice.jar" flags="$1/compiler/target/classes/io/sluice/compiler/jvm.options"
   local log="$root/target/sluice-aot.log" tmp="$aot.$$.tmp" cases="$1/target/aot-training.$$"
-  mkdir -p "$root/target" "$(dirname "$aot")"
+  if ! mkdir -p "$root/target" "$(dirname "$aot")" 2>/dev/null || ! [ -w "$(dirname "$aot")" ]; then
+    return 1 # a read-only build: run without a cache, quietly
+  fi
+  rm -f "$aot.failed"
   if ! sluice_training_cases "$root" "$cases"; then
     rm -rf "$cases"
+    touch "$aot.failed"
     echo "sluice: no training cases found in test-corpus/; running without a startup cache" >&2
     return 1
   fi
@@ -50,6 +68,7 @@ sluice_aot_train() {
     return 0
   fi
   rm -f "$tmp"
+  touch "$aot.failed"
   echo "sluice: could not record the startup cache (see $log); running without it" >&2
   return 1
 }
