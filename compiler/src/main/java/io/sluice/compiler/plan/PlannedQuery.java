@@ -1,5 +1,6 @@
 package io.sluice.compiler.plan;
 
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  *
  * @param table       the table the query reads
  * @param rel         the plan (Calc / Aggregate / TableFunctionScan / TableScan)
- * @param logicalPlan the logical plan as Calcite prints it, before Calc merging
+ * @param logical     the logical plan, before Calc merging ({@link #logicalPlan()} prints it)
  * @param fieldNames  the output column names
  * @param emit        the EMIT clause, or null when the query has none
  * @param emitLine    line of the EMIT clause (0 without one)
@@ -18,8 +19,17 @@ import java.util.List;
  * @param queryLine   line of the query's first token (for messages about the query as a whole)
  * @param queryColumn column of the query's first token
  */
-public record PlannedQuery(TableDefinition table, RelNode rel, String logicalPlan, List<String> fieldNames,
+public record PlannedQuery(TableDefinition table, RelNode rel, RelNode logical, List<String> fieldNames,
                            EmitMode emit, int emitLine, int emitColumn, int queryLine, int queryColumn) {
+
+    /**
+     * The logical plan as Calcite prints it, before Calc merging. Printed on demand (explain, tests)
+     * rather than on every compile: printing asks Calcite's metadata whether each node is visible,
+     * and the first such question in a JVM generates and compiles a metadata handler.
+     */
+    public String logicalPlan() {
+        return RelOptUtil.toString(logical);
+    }
 
     /** The optional trailing EMIT clause. */
     public enum EmitMode {

@@ -10,13 +10,14 @@ import io.sluice.compiler.parser.SqlWatermark;
 import io.sluice.runtime.type.Column;
 import io.sluice.runtime.type.Schema;
 import io.sluice.runtime.type.SqlType;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
@@ -30,7 +31,10 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.CalcMergeRule;
+import org.apache.calcite.rel.rules.CalcRemoveRule;
+import org.apache.calcite.rel.rules.FilterToCalcRule;
+import org.apache.calcite.rel.rules.ProjectToCalcRule;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -75,7 +79,45 @@ public final class QueryPlanner {
         VelostreamSyntax.EVENT_TIME_FIELD, VelostreamSyntax.WATERMARK_STRATEGY,
         VelostreamSyntax.MAX_OUT_OF_ORDERNESS, VelostreamSyntax.LATE_DATA_STRATEGY);
 
+    // What every compile shares: immutable Calcite configuration, built once per JVM.
+
+    /** Case-insensitive name matching in the catalog. */
+    private static final CalciteConnectionConfig CONNECTION_CONFIG = connectionConfig();
+
+    private static final SqlValidator.Config VALIDATOR_CONFIG = SqlValidator.Config.DEFAULT
+        .withConformance(SluiceSqlParser.config().conformance())
+        .withIdentifierExpansion(true)
+        // no implicit casts: comparing VARCHAR with a number is a type error, not a runtime cast
+        .withTypeCoercionEnabled(false);
+
+    private static final SqlToRelConverter.Config CONVERTER_CONFIG = SqlToRelConverter.config()
+        .withTrimUnusedFields(false).withExpand(false)
+        .withInSubQueryThreshold(Integer.MAX_VALUE)
+        .withRelBuilderFactory(SluiceRelBuilder::new);
+
+    /** The planner SqlToRelConverter's cluster belongs to: no rules, it only carries the executor. */
+    private static final HepProgram NO_RULES = new HepProgramBuilder().build();
+
+    /**
+     * Filters and projections into Calc nodes, merged. The four rules are built from their configs
+     * rather than taken from {@code CoreRules}: initializing CoreRules builds all of Calcite's ~150
+     * core rules and loads ~900 classes, a large part of the first compile in a JVM. A HepProgram
+     * keeps no state of its own (each planner prepares its own), so one instance serves every compile.
+     */
+    private static final HepProgram CALC_PROGRAM = new HepProgramBuilder()
+        .addRuleInstance(FilterToCalcRule.Config.DEFAULT.toRule())
+        .addRuleInstance(ProjectToCalcRule.Config.DEFAULT.toRule())
+        .addRuleInstance(CalcMergeRule.Config.DEFAULT.toRule())
+        .addRuleInstance(CalcRemoveRule.Config.DEFAULT.toRule())
+        .build();
+
     private QueryPlanner() {
+    }
+
+    private static CalciteConnectionConfig connectionConfig() {
+        final Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+        return new CalciteConnectionConfigImpl(properties);
     }
 
     /** Plans the single query of {@code sql}, a script of CREATE TABLE statements and one query. */
@@ -156,16 +198,9 @@ public final class QueryPlanner {
         for (final TableDefinition t : tables.values()) {
             root.add(t.name(), new SluiceTable(t));
         }
-        final Properties properties = new Properties();
-        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
-        final CalciteCatalogReader catalog = new CalciteCatalogReader(root, List.of(), typeFactory,
-            new CalciteConnectionConfigImpl(properties));
+        final CalciteCatalogReader catalog = new CalciteCatalogReader(root, List.of(), typeFactory, CONNECTION_CONFIG);
         final SqlValidator validator = SqlValidatorUtil.newValidator(WindowTableFunctions.operatorTable(), catalog,
-            typeFactory, SqlValidator.Config.DEFAULT
-                .withConformance(SluiceSqlParser.config().conformance())
-                .withIdentifierExpansion(true)
-                // no implicit casts: comparing VARCHAR with a number is a type error, not a runtime cast
-                .withTypeCoercionEnabled(false));
+            typeFactory, VALIDATOR_CONFIG);
         final SqlNode validated;
         try {
             validated = validator.validate(query);
@@ -177,29 +212,20 @@ public final class QueryPlanner {
         }
         SupportedSql.checkFunctions(validated, validator);
 
-        final HepPlanner conversionPlanner = new HepPlanner(new HepProgramBuilder().build());
+        final HepPlanner conversionPlanner = new HepPlanner(NO_RULES);
         conversionPlanner.setExecutor(SluiceRexBuilder.EXECUTOR);
         final RelOptCluster cluster = RelOptCluster.create(conversionPlanner, new SluiceRexBuilder(typeFactory));
         final SqlToRelConverter converter = new SqlToRelConverter((type, sql, schemaPath, viewPath) -> null,
-            validator, catalog, cluster, StandardConvertletTable.INSTANCE,
-            SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
-                .withInSubQueryThreshold(Integer.MAX_VALUE)
-                .withRelBuilderFactory(SluiceRelBuilder::new));
+            validator, catalog, cluster, StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
         final RelRoot relRoot = converter.convertQuery(validated, false, true);
         final RelNode logical = relRoot.project();
-        final String logicalPlan = RelOptUtil.toString(logical);
         final TableDefinition table = tableOf(logical, tables, queryPos);
 
-        final HepPlanner hep = new HepPlanner(new HepProgramBuilder()
-            .addRuleInstance(CoreRules.FILTER_TO_CALC)
-            .addRuleInstance(CoreRules.PROJECT_TO_CALC)
-            .addRuleInstance(CoreRules.CALC_MERGE)
-            .addRuleInstance(CoreRules.CALC_REMOVE)
-            .build());
+        final HepPlanner hep = new HepPlanner(CALC_PROGRAM);
         hep.setRoot(normalized(logical, cluster.getRexBuilder()));
         final RelNode calcs = hep.findBestExp();
         final List<String> names = new ArrayList<>(relRoot.validatedRowType.getFieldNames());
-        return new PlannedQuery(table, calcs, logicalPlan, names, emit, emitPos.getLineNum(), emitPos.getColumnNum(),
+        return new PlannedQuery(table, calcs, logical, names, emit, emitPos.getLineNum(), emitPos.getColumnNum(),
             queryPos.getLineNum(), queryPos.getColumnNum());
     }
 
