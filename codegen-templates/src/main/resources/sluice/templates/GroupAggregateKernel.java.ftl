@@ -127,17 +127,17 @@ public final class ${className} extends KernelBase {
      */
     private void processSimd(final ColumnBatch batch, final int n) {
 <#if simd.filter??>
-        final int m = Simd.select(batch, n, selection(batch));
+        final int m = ${className}_Simd.select(batch, n, selection(batch));
         filteredRows += n - m;
 <#else>
         final int m = n;
 </#if>
 <#if simd.hashKey??>
         // keys an index of direct finds need no hash: hash in lanes only when some key is out of its range
-        final boolean hashed = !Simd.keysBelow(batch, n, DIRECT_LIMIT);
+        final boolean hashed = !${className}_Simd.keysBelow(batch, n, DIRECT_LIMIT);
         final long[] hashes = hashes(batch);
         if (hashed) {
-            Simd.hashes(batch, n, hashes);
+            ${className}_Simd.hashes(batch, n, hashes);
         }
 </#if>
 <@common.columnVectors/>
@@ -242,7 +242,7 @@ public final class ${className} extends KernelBase {
 </#if>
         groups.close();
     }
+}
 <@simdt.simdClass>
 <@fusedt.simdMethod/>
 </@simdt.simdClass>
-}

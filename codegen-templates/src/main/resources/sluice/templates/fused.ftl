@@ -57,7 +57,7 @@
 <#break>
 </#switch>
 </#list>
-        final long passed = <#if simd??>simd ? Simd.fused(batch, n, part, dpart) : </#if>fusedScalar(batch, n);
+        final long passed = <#if simd??>simd ? ${className}_Simd.fused(batch, n, part, dpart) : </#if>fusedScalar(batch, n);
         if (passed == 0L) {
             filteredRows += n;
             return true;
@@ -165,7 +165,7 @@
 </#if>
 </#macro>
 
-<#-- The SIMD twin of the fused loop, a method of the nested class Simd. -->
+<#-- The SIMD twin of the fused loop, a method of the class <kernel>_Simd. -->
 <#macro simdMethod>
 <#if fused??>
 

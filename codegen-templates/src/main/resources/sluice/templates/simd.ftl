@@ -1,5 +1,5 @@
 <#--
-  The SIMD twin of a kernel: a static nested class Simd whose loops take 8 rows per step with the
+  The SIMD twin of a kernel: a second top-level class <kernel>_Simd in the kernel's source, whose loops take 8 rows per step with the
   Vector API (jdk.incubator.vector). The kernel calls it only when context.useSimd() is true, so
   the kernel class itself names no Vector API type and loads on any JVM. Every loop here has a
   scalar counterpart in the kernel that gives the same result bit for bit:
@@ -25,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
 <#-- Fields and helpers the kernel keeps for its twins. -->
 <#macro kernelFields>
 <#if simd??>
-    /** Which twin runs: the Vector API loops of {@link Simd}, or the scalar loops (--no-simd). */
+    /** Which twin runs: the Vector API loops of {@link ${className}_Simd}, or the scalar loops (--no-simd). */
     private final boolean simd;
 </#if>
 <#if simd?? && simd.hashKey??>
@@ -91,18 +91,21 @@ import jdk.incubator.vector.VectorSpecies;
 </#if>
 </#macro>
 
-<#-- The nested class; "body" holds its methods. -->
+<#-- The twin's class, after the kernel's; the nested content holds more of its methods. -->
 <#macro simdClass>
 <#if simd??>
 
-    /** The SIMD twin's loops (see simd.ftl). Loaded only when the Vector API is available. */
-    static final class Simd {
+/**
+ * The SIMD twin's loops for {@link ${className}} (see simd.ftl): a class of its own, loaded only when
+ * the Vector API is available, so that the kernel class names no Vector API type.
+ */
+final class ${className}_Simd {
         private static final VectorSpecies LS = LongVector.SPECIES_512;
         private static final VectorSpecies IS = IntVector.SPECIES_256;
         private static final VectorSpecies DS = DoubleVector.SPECIES_512;
         private static final ByteOrder NO = ByteOrder.nativeOrder();
 
-        private Simd() {
+        private ${className}_Simd() {
         }
 <#if simd.select>
 

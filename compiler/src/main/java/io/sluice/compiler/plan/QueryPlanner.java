@@ -465,7 +465,14 @@ public final class QueryPlanner {
             && id.getSimple().equalsIgnoreCase(column)
             && call.operand(1) instanceof SqlIntervalLiteral interval) {
             final SqlIntervalLiteral.IntervalValue value = interval.getValueAs(SqlIntervalLiteral.IntervalValue.class);
-            final long millis = SqlParserUtil.intervalToMillis(value);
+            final long millis;
+            try {
+                millis = SqlParserUtil.intervalToMillis(value);
+            } catch (final RuntimeException bad) {
+                // Calcite checks the interval's text only when it is evaluated
+                throw error(interval.getParserPosition(), "watermark delay " + interval
+                    + " is not a valid interval (e.g. INTERVAL '5' SECOND)");
+            }
             if (millis < 0) {
                 throw error(interval.getParserPosition(), "watermark delay must not be negative");
             }
