@@ -57,7 +57,7 @@ public final class Compare {
                        velo_groupby and velo_tumble (%d timed runs), no Sluice scalar twins
           (default)    %s rows, at least %d warm-up runs and %.1f s of warm-up, %d timed runs, every query
                        on every engine
-          --twins      also run Sluice's scalar twins (identical to the SIMD rows until SIMD kernels exist)
+          --twins      also run Sluice's scalar twins (--no-simd)
           --query      only these queries (velo_select, velo_groupby, velo_tumble, trades_ohlc,
                        nexmark_q0, nexmark_q1, nexmark_q2)
           --engine     only these engines (the ids in the report, e.g. duckdb-mem-1t, flink-csv-p2);

@@ -124,8 +124,8 @@ final class Report {
                 engines.add(m.engine());
             }
         }
-        final StringBuilder b = new StringBuilder("Median rows/s (Sluice rows: the SIMD twin, i.e. the scalar kernel "
-            + "today; `mem` in-memory, `csv` CSV end to end; `1p`/`2p`, `1t`/`2t`: partitions, threads):\n\n| query |");
+        final StringBuilder b = new StringBuilder("Median rows/s (Sluice rows: the SIMD twin, where a query has one "
+            + "(see the README); `mem` in-memory, `csv` CSV end to end; `1p`/`2p`, `1t`/`2t`: partitions, threads):\n\n| query |");
         for (final String e : engines) {
             b.append(' ').append(e.replace("sluice-simd-", "sluice-")).append(" |");
         }
@@ -197,7 +197,7 @@ final class Report {
             .append(", ").append(flinkReps).append(" timed runs). rows/s = input rows of the query's table / wall time ")
             .append("of one run; median, min and max over the timed runs. \"vs Sluice\" = median / median of Sluice ")
             .append("SIMD 1 partition in the same mode.")
-            .append(options.twins ? "" : " Sluice's scalar twins were not run (they are the same kernel as the SIMD rows today).")
+            .append(options.twins ? "" : " Sluice's scalar twins were not run (--twins runs them).")
             .append('\n');
         b.append("- Correctness first: before timing, every engine's result was compared with Sluice's in-memory ")
             .append("1-partition result (Sluice's GROUP BY changelog applied; rows sorted on every column; DOUBLE within ")

@@ -38,9 +38,8 @@ import java.util.concurrent.Future;
  * Sluice, as a library (in-memory: ColumnBatches built beforehand, driven through the generated
  * kernel) or end to end (CSV file in through the runtime's QueryRunner, CSV file out).
  *
- * <p>The SIMD and scalar variants are twins: today every Sluice kernel is the scalar one (there is
- * no SIMD kernel yet and no compiler switch between them), so both run the same code; the rows are
- * kept so the report shows both once SIMD kernels land, and meanwhile their spread shows the noise.
+ * <p>The SIMD and scalar variants are the kernel's twins ({@link KernelContext#withSimd}, as
+ * {@code --no-simd}); where a query has no loop in lanes both run the same code.
  *
  * <p>In-memory with 2 partitions, the batches are routed to the partitions beforehand (by a hash of
  * the query's routing columns, as the runtime's router does; rows keep their watermarks), and two
@@ -75,7 +74,7 @@ final class SluiceEngine implements Engine {
 
     @Override
     public String label() {
-        return "Sluice " + (simd ? "SIMD" : "scalar") + " (= scalar kernel today), " + partitions
+        return "Sluice " + (simd ? "SIMD" : "scalar") + " twin, " + partitions
             + (partitions == 1 ? " partition" : " partitions");
     }
 
@@ -195,7 +194,7 @@ final class SluiceEngine implements Engine {
     }
 
     private long drive(final List<ColumnBatch> list, final ResultSink sink) {
-        try (Kernel kernel = compiled.kernels().create(new KernelContext(dictionary, MemoryBudget.unlimited()))) {
+        try (Kernel kernel = compiled.kernels().create(new KernelContext(dictionary, MemoryBudget.unlimited()).withSimd(simd))) {
             for (final ColumnBatch b : list) {
                 kernel.process(b, sink);
                 kernel.advanceWatermark(b.watermarkAfter(), sink);
@@ -214,7 +213,7 @@ final class SluiceEngine implements Engine {
         final CsvOutput out = new CsvOutput(writer, output.toString(), compiled.output(), compiled.changelog());
         try {
             return QueryRunner.run(source, compiled.kernels(), compiled.spec().routing(), LatePolicy.DROP,
-                RunOptions.defaults().withPartitions(partitions), p -> out.partitionSink(), LateRowSink.NONE,
+                RunOptions.defaults().withPartitions(partitions).withSimd(simd), p -> out.partitionSink(), LateRowSink.NONE,
                 RunProgress.NONE);
         } finally {
             out.close();

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a query file through Sluice as {@code sluice run} would, at one batch size. */
+/** Runs a query file through Sluice as {@code sluice run} would, in one {@link Config}. */
 final class SluiceRun {
     /** What came out: the CSV text and column classes, or a compile error, or a data error. */
     record Outcome(String csv, List<ValueType> types, boolean changelog, String compileError, String dataError) {
@@ -47,7 +47,15 @@ final class SluiceRun {
         }
     }
 
-    static Outcome run(final Path dir, final CompiledQuery compiled, final int batchSize) throws IOException {
+    /** One way of running a query: batch size, partitions, and which twin of the kernel. */
+    record Config(int batchSize, int partitions, boolean simd) {
+        @Override
+        public String toString() {
+            return "batch size " + batchSize + ", " + partitions + " partition(s), " + (simd ? "SIMD" : "scalar") + " twin";
+        }
+    }
+
+    static Outcome run(final Path dir, final CompiledQuery compiled, final Config config) throws IOException {
         final List<ValueType> types = new ArrayList<>();
         for (final Column c : compiled.output().columns()) {
             types.add(switch (c.type()) {
@@ -61,11 +69,18 @@ final class SluiceRun {
         final StringWriter out = new StringWriter();
         try {
             final SourceSpec source = QueryFile.read(dir.resolve("query.sql"), "query.sql").source(compiled, java.util.List.of());
-            final CsvSink sink = new CsvSink(out, "result", compiled.output(), compiled.changelog());
-            QueryRunner.run(source, compiled.kernels(),
-                new RunOptions(batchSize, 1, BadRowPolicy.FAIL, dir.resolve("rejects.csv"), MemoryBudget.DEFAULT_LIMIT),
-                sink);
-            sink.close();
+            final io.sluice.runtime.sink.CsvOutput output = new io.sluice.runtime.sink.CsvOutput(out, "result",
+                compiled.output(), compiled.changelog());
+            try {
+                QueryRunner.run(source, compiled.kernels(), compiled.spec().routing(),
+                    io.sluice.runtime.kernel.LatePolicy.DROP,
+                    new RunOptions(config.batchSize(), config.partitions(), BadRowPolicy.FAIL, dir.resolve("rejects.csv"),
+                        MemoryBudget.DEFAULT_LIMIT).withSimd(config.simd()),
+                    p -> output.partitionSink(), io.sluice.runtime.kernel.LateRowSink.NONE,
+                    io.sluice.runtime.exec.RunProgress.NONE);
+            } finally {
+                output.close();
+            }
         } catch (final DataException e) {
             return new Outcome(out.toString(), types, compiled.changelog(), null, e.getMessage());
         } catch (final UsageException e) {
