@@ -5,12 +5,13 @@
 <#-- One passing row into its group: key, accumulators, dirty mark. -->
 <#macro rowUpdate hashed="">
 <#if denseKey??>
+${keyCode}<#t>
                 final long dk = ${denseKey.word};
                 int e = dk >= 0L && dk < direct.length ? direct[(int) dk] - 1 : -1;
                 if (e < 0) {
-<#local lookup><@common.writeKey "groups" hashed/></#local>
-${lookup?replace("(?m)^(?=.)", "    ", "r")}<#t>
-                    e = groups.findOrInsert(h);
+                    // one key word: no scratch key, one comparison per probe
+                    final long h = <#if hashed != "">${hashed?replace("key[0]", "dk")}<#else>SqlFunctions.hash(SqlFunctions.HASH_SEED, dk)</#if>;
+                    e = groups.findOrInsert1(dk, h);
                     remember(dk, e);
                 }
 <#else>

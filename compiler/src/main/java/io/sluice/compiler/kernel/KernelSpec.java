@@ -143,9 +143,10 @@ public record KernelSpec(Shape shape, TableDefinition table, Window window, RexP
     }
 
     /**
-     * How rows are spread over partitions so that each group lives in one: by a hash of the input
-     * columns the (non-window) group keys are computed from; all to one partition when there are
-     * none (a single group, or windows only); round robin when nothing is aggregated.
+     * How rows are spread over partitions so that each group lives in one: by a hash of the group key
+     * columns when every (non-window) key is a plain column; all to one partition when there are
+     * none (a single group, or windows only) or when a key is computed (different inputs may make
+     * one key value); round robin when nothing is aggregated.
      */
     public RoutingSpec routing() {
         if (!aggregating()) {
@@ -154,7 +155,13 @@ public record KernelSpec(Shape shape, TableDefinition table, Window window, RexP
         final java.util.List<RexNode> keyExpressions = new java.util.ArrayList<>();
         for (int k = 0; k < groupKeys.size(); k++) {
             if (k != windowStartKey && k != windowEndKey) {
-                keyExpressions.add(rowProgram.expandLocalRef(rowProgram.getProjectList().get(groupKeys.get(k))));
+                final RexNode key = rowProgram.expandLocalRef(rowProgram.getProjectList().get(groupKeys.get(k)));
+                if (!(key instanceof org.apache.calcite.rex.RexInputRef)) {
+                    // a computed key can give rows with different inputs one group (NULLIF(s, 'a') is NULL
+                    // for 'a' and for NULL): hashing its input columns would split that group
+                    return RoutingSpec.single();
+                }
+                keyExpressions.add(key);
             }
         }
         final int tableColumns = table.schema().size();

@@ -125,6 +125,29 @@ public final class GroupTable implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #findOrInsert(long)} for a table whose key is one word, given as {@code key0}: no scratch
+     * array, one comparison per probe. Only for tables built with one key word.
+     */
+    public int findOrInsert1(final long key0, final long hash) {
+        final int h = (int) (hash >>> 32);
+        int slot = h & mask;
+        while (true) {
+            final long word = slots[slot];
+            if (word == FREE) {
+                key[0] = key0;
+                inserted = true;
+                return insert(key, slot, h);
+            }
+            final int e = (int) word - 1;
+            if ((int) (word >>> 32) == h && UnsafeApi.getLong(entriesAddress + (long) e * entryBytes) == key0) {
+                inserted = false;
+                return e;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     /** Entry index of {@code key} (hashed to {@code hash}), or -1 when the table does not hold it. */
     public int find(final long[] key, final long hash) {
         final int h = (int) (hash >>> 32); // the well-mixed half: the hash's last step folds it into the low half
