@@ -3,9 +3,13 @@ package io.sluice.bench.compare;
 import io.sluice.runtime.time.Timestamps;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,60 +80,70 @@ final class Dataset {
      */
     static Dataset load(final String table, final Path csv, final List<String> names, final List<Kind> kinds)
         throws IOException {
-        final byte[] b = Files.readAllBytes(csv);
-        int rows = 0;
-        for (final byte x : b) {
-            if (x == '\n') {
-                rows++;
+        // mapped, not read into one array: a file of 100M rows is larger than an array can be
+        try (FileChannel channel = FileChannel.open(csv, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
+            final MemorySegment m = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+            final long size = m.byteSize();
+            long lines = 0;
+            for (long q = 0; q < size; q++) {
+                if (m.get(ValueLayout.JAVA_BYTE, q) == '\n') {
+                    lines++;
+                }
             }
-        }
-        rows--; // header
-        final int n = names.size();
-        final Object[] cols = new Object[n];
-        for (int c = 0; c < n; c++) {
-            cols[c] = switch (kinds.get(c)) {
-                case LONG, TIMESTAMP -> new long[rows];
-                case DOUBLE -> new double[rows];
-                case STRING -> new String[rows];
-            };
-        }
-        int p = 0;
-        while (b[p] != '\n') {
-            p++;
-        }
-        final String header = new String(b, 0, p, StandardCharsets.US_ASCII).strip();
-        if (!header.equalsIgnoreCase(String.join(",", names))) {
-            throw new IOException(csv + ": header '" + header + "', expected '" + String.join(",", names) + "'");
-        }
-        p++;
-        final Map<String, String> strings = new HashMap<>();
-        for (int r = 0; r < rows; r++) {
+            if (lines - 1 > Integer.MAX_VALUE - 8) {
+                throw new IOException(csv + ": more rows than one array holds");
+            }
+            final int rows = (int) lines - 1; // header
+            final int n = names.size();
+            final Object[] cols = new Object[n];
             for (int c = 0; c < n; c++) {
-                final int start = p;
-                while (b[p] != ',' && b[p] != '\n') {
-                    p++;
-                }
-                final int len = p - start;
-                switch (kinds.get(c)) {
-                    case LONG -> ((long[]) cols[c])[r] = parseLong(b, start, len);
-                    case DOUBLE -> ((double[]) cols[c])[r] = parseDouble(b, start, len);
-                    case TIMESTAMP -> {
-                        final long t = Timestamps.parse(b, start, len);
-                        if (t == Timestamps.INVALID) {
-                            throw new IOException(csv + ": row " + (r + 2) + ": bad timestamp");
-                        }
-                        ((long[]) cols[c])[r] = t;
-                    }
-                    case STRING -> {
-                        final String s = new String(b, start, len, StandardCharsets.US_ASCII);
-                        // share equal strings of low-cardinality columns (symbols); keeps memory down
-                        ((String[]) cols[c])[r] = strings.size() < 1_000_000 ? strings.computeIfAbsent(s, k -> k) : s;
-                    }
-                }
-                p++; // separator
+                cols[c] = switch (kinds.get(c)) {
+                    case LONG, TIMESTAMP -> new long[rows];
+                    case DOUBLE -> new double[rows];
+                    case STRING -> new String[rows];
+                };
             }
+            final byte[] field = new byte[4096];
+            long p = 0;
+            int h = 0;
+            while (m.get(ValueLayout.JAVA_BYTE, p) != '\n') {
+                field[h++] = m.get(ValueLayout.JAVA_BYTE, p++);
+            }
+            final String header = new String(field, 0, h, StandardCharsets.US_ASCII).strip();
+            if (!header.equalsIgnoreCase(String.join(",", names))) {
+                throw new IOException(csv + ": header '" + header + "', expected '" + String.join(",", names) + "'");
+            }
+            p++;
+            final Map<String, String> strings = new HashMap<>();
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < n; c++) {
+                    int len = 0;
+                    byte x;
+                    while ((x = m.get(ValueLayout.JAVA_BYTE, p)) != ',' && x != '\n') {
+                        field[len++] = x;
+                        p++;
+                    }
+                    switch (kinds.get(c)) {
+                        case LONG -> ((long[]) cols[c])[r] = parseLong(field, 0, len);
+                        case DOUBLE -> ((double[]) cols[c])[r] = parseDouble(field, 0, len);
+                        case TIMESTAMP -> {
+                            final long t = Timestamps.parse(field, 0, len);
+                            if (t == Timestamps.INVALID) {
+                                throw new IOException(csv + ": row " + (r + 2) + ": bad timestamp");
+                            }
+                            ((long[]) cols[c])[r] = t;
+                        }
+                        case STRING -> {
+                            final String text = new String(field, 0, len, StandardCharsets.US_ASCII);
+                            // share equal strings of low-cardinality columns (symbols); keeps memory down
+                            ((String[]) cols[c])[r] = strings.size() < 1_000_000 ? strings.computeIfAbsent(text, k -> k) : text;
+                        }
+                    }
+                    p++; // separator
+                }
+            }
+            return new Dataset(table.toLowerCase(Locale.ROOT), csv, List.copyOf(names), List.copyOf(kinds), cols, rows);
         }
-        return new Dataset(table.toLowerCase(Locale.ROOT), csv, List.copyOf(names), List.copyOf(kinds), cols, rows);
     }
 
     private static long parseLong(final byte[] b, final int off, final int len) {

@@ -1,9 +1,6 @@
 package io.sluice.bench.kernels;
 
-import io.sluice.runtime.api.CompiledQuery;
-import io.sluice.runtime.batch.ColumnBatch;
 import io.sluice.runtime.batch.StringDictionary;
-import io.sluice.runtime.kernel.Kernel;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -19,7 +16,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -45,7 +41,7 @@ import java.util.SplittableRandom;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:MaxDirectMemorySize=12g"})
-public class NoGroupByBenchmark {
+public class NoGroupByBenchmark extends KernelBenchmarkState {
     static final String SQL = """
         CREATE TABLE t (v BIGINT NOT NULL) WITH ('format' = 'csv');
         SELECT COUNT(*) AS n, SUM(v) AS total FROM t""";
@@ -55,14 +51,9 @@ public class NoGroupByBenchmark {
     @Param({"true", "false"})
     public boolean simd;
 
-    private CompiledQuery query;
-    private StringDictionary dictionary;
-    private ColumnBatch[] batches;
     private UnsafeBuffer[] buffers;
     private MemorySegment[] segments;
     private int batchRows;
-    private Kernel kernel;
-    private KernelBench.BlackholeSink sink;
 
     @Setup(Level.Trial)
     public void setUp(final Blackhole bh) {
@@ -90,25 +81,10 @@ public class NoGroupByBenchmark {
         sink = new KernelBench.BlackholeSink(bh);
     }
 
-    @Setup(Level.Invocation)
-    public void newKernel() {
-        kernel = KernelBench.kernel(query, dictionary, simd);
-    }
-
-    @TearDown(Level.Invocation)
-    public void closeKernel() {
-        kernel.close();
-    }
-
-    @TearDown(Level.Trial)
-    public void free() {
-        KernelBench.free(batches);
-    }
-
     /** The generated kernel: records/s. */
     @Benchmark
     public void sum() {
-        KernelBench.drive(kernel, batches, sink);
+        drive();
     }
 
     /** The memory-read reference: the same 16M off-heap BIGINT values summed by a hand-written loop. */

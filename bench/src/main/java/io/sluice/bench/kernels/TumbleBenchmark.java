@@ -1,9 +1,6 @@
 package io.sluice.bench.kernels;
 
-import io.sluice.runtime.api.CompiledQuery;
-import io.sluice.runtime.batch.ColumnBatch;
 import io.sluice.runtime.batch.StringDictionary;
-import io.sluice.runtime.kernel.Kernel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,7 +12,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -36,7 +32,7 @@ import java.util.SplittableRandom;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:MaxDirectMemorySize=12g"})
-public class TumbleBenchmark {
+public class TumbleBenchmark extends KernelBenchmarkState {
     static final String SQL = """
         CREATE TABLE t (
           symbol VARCHAR NOT NULL,
@@ -59,15 +55,6 @@ public class TumbleBenchmark {
     @Param({"4096"})
     public int batch;
 
-    /** true: the SIMD twin; false: the scalar twin ({@code --no-simd}). */
-    @Param({"true", "false"})
-    public boolean simd;
-
-    private CompiledQuery query;
-    private StringDictionary dictionary;
-    private ColumnBatch[] batches;
-    private Kernel kernel;
-    private KernelBench.BlackholeSink sink;
 
     @Setup(Level.Trial)
     public void setUp(final Blackhole bh) {
@@ -100,23 +87,8 @@ public class TumbleBenchmark {
         sink = new KernelBench.BlackholeSink(bh);
     }
 
-    @Setup(Level.Invocation)
-    public void newKernel() {
-        kernel = KernelBench.kernel(query, dictionary, simd);
-    }
-
-    @TearDown(Level.Invocation)
-    public void closeKernel() {
-        kernel.close();
-    }
-
-    @TearDown(Level.Trial)
-    public void free() {
-        KernelBench.free(batches);
-    }
-
     @Benchmark
     public void tumble() {
-        KernelBench.drive(kernel, batches, sink);
+        drive();
     }
 }
