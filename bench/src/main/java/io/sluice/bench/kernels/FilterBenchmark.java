@@ -2,17 +2,11 @@ package io.sluice.bench.kernels;
 
 import io.sluice.runtime.batch.StringDictionary;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.util.SplittableRandom;
@@ -24,11 +18,6 @@ import java.util.SplittableRandom;
  * per invocation.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OperationsPerInvocation(KernelBench.ROWS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:MaxDirectMemorySize=12g"})
 public class FilterBenchmark extends KernelBenchmarkState {
     static final int X_RANGE = 1_000_000;
 
