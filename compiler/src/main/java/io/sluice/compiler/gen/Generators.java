@@ -302,18 +302,19 @@ public final class Generators {
      */
     private static int randomLetters(final SplittableRandom r, final byte[] b) {
         final int n = 1 + r.nextInt(16);
-        long bits = r.nextLong();
-        for (int i = 0; i < 12; i++) {
-            b[i] = LETTERS[(int) (bits & 0x1F)];
-            bits >>>= 5;
-        }
+        letters(b, 0, 12, r.nextLong());
         if (n > 12) {
-            bits = r.nextLong();
-            for (int i = 12; i < 16; i++) {
-                b[i] = LETTERS[(int) (bits & 0x1F)];
-                bits >>>= 5;
-            }
+            letters(b, 12, 16, r.nextLong());
         }
         return n;
+    }
+
+    /** {@code b[from, to)}: a letter from each five bits of {@code bits}, lowest first. */
+    private static void letters(final byte[] b, final int from, final int to, final long bits) {
+        long rest = bits;
+        for (int i = from; i < to; i++) {
+            b[i] = LETTERS[(int) (rest & 0x1F)];
+            rest >>>= 5;
+        }
     }
 }

@@ -671,14 +671,6 @@ class CsvSourceTest {
         }
 
         @Test
-        void withTheFailPolicyMalformedQuotingIsOnePositionedLine() throws IOException {
-            assertThat(failure("name,id\na,1\n\"ab\"c,2\nb,3\n", ID_NAME))
-                .isEqualTo("in.csv:3:5: unexpected character after closing quote (expected ',' or end of line)");
-            assertThat(failure("name,id\na,1\n\"ab,2\nb,3\n", ID_NAME))
-                .isEqualTo("in.csv:3:1: unterminated quoted field (no closing '\"' before end of file)");
-        }
-
-        @Test
         void aHeaderWithMalformedQuotingStopsTheRunWhateverThePolicy() throws IOException {
             final Path p = file("\"name\"x,id\na,1\n");
             assertThatThrownBy(() -> new CsvSource(p, FILE, ID_NAME, dictionary, -1, 0, BadRowPolicy.SKIP, new RejectList()))
