@@ -21,8 +21,7 @@ ${keyCode}<#t>
                 final UnsafeBuffer buf = groups.buffer();
                 final int acc = groups.accumulatorOffset(e);
                 final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks
-<#local updates><#list aggs as a><@agg.update a/></#list></#local>
-${updates?replace("buf.(get|put)(Long|Double)\\(acc \\+ ", "UnsafeApi.$1$2(at + ", "r")}<#t>
+<@agg.updateAllAt/>
 <#if changelog>
                 final long flags = buf.getLong(acc + FLAGS);
                 if ((flags & DIRTY) == 0L) {

@@ -129,8 +129,7 @@ public final class ${className} extends KernelBase {
                     final UnsafeBuffer buf = groups.buffer();
                     final int acc = groups.accumulatorOffset(e);
                     final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks
-<#assign updates><#list aggs as a><@agg.update a "    "/></#list></#assign>
-${updates?replace("buf.(get|put)(Long|Double)\\(acc \\+ ", "UnsafeApi.$1$2(at + ", "r")}<#t>
+<@agg.updateAllAt "    "/>
 <#if changelog>
                     if (groups.inserted()) {
                         buf.putLong(acc + BOUNDS, ws);

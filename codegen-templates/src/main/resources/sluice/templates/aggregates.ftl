@@ -23,6 +23,13 @@ ${body?replace("(?m)^(?=.)", extra, "r")}<#t>
 </#if>
 </#macro>
 
+<#-- Every aggregate's update of a row loop, reading and writing the accumulators at the address "at"
+     (the entry's accumulators, see the callers) instead of through buf: no bounds check per access. -->
+<#macro updateAllAt extra="">
+<#local updates><#list aggs as a><@update a extra/></#list></#local>
+${updates?replace("buf.(get|put)(Long|Double)\\(acc \\+ ", "UnsafeApi.$1$2(at + ", "r")}<#t>
+</#macro>
+
 <#macro updateRow a>
 <#switch a.kind>
 <#case "COUNT_STAR">

@@ -59,6 +59,13 @@ import jdk.incubator.vector.VectorSpecies;
 </#if>
 </#macro>
 
+<#-- The 8 rows [i, i + 8) of integer column c (BIGINT/TIMESTAMP, or INT and dictionary codes
+     widened) as a LongVector expression. -->
+<#function longLanes c>
+<#if c.kind == "I"><#return "(LongVector) IntVector.fromMemorySegment(IS, " + c.var + "_seg, (long) i << 2, NO).castShape(LS, 0)"></#if>
+<#return "LongVector.fromMemorySegment(LS, " + c.var + "_seg, (long) i << 3, NO)">
+</#function>
+
 <#-- Segments of the columns the lanes read. -->
 <#macro segments cols>
 <#list cols as c>
@@ -72,10 +79,8 @@ import jdk.incubator.vector.VectorSpecies;
 <#list cols as c>
 <#if c.kind == "D">
                 final DoubleVector ${c.var}_v = DoubleVector.fromMemorySegment(DS, ${c.var}_seg, (long) i << 3, NO);
-<#elseif c.kind == "I">
-                final LongVector ${c.var}_v = (LongVector) IntVector.fromMemorySegment(IS, ${c.var}_seg, (long) i << 2, NO).castShape(LS, 0);
 <#else>
-                final LongVector ${c.var}_v = LongVector.fromMemorySegment(LS, ${c.var}_seg, (long) i << 3, NO);
+                final LongVector ${c.var}_v = ${longLanes(c)};
 </#if>
 <#if c.nullable>
                 final VectorMask ${c.var}_n = VectorMask.fromLong(LS, ${c.var}_col.nullBits8(i));
@@ -133,11 +138,7 @@ final class ${className}_Simd {
             LongVector hi = LongVector.broadcast(LS, Long.MIN_VALUE);
             for (int i = 0; i < n; i += 8) {
                 final VectorMask live = LS.indexInRange(i, n);
-<#if simd.hashKey.kind == "I">
-                final LongVector x = (LongVector) IntVector.fromMemorySegment(IS, ${simd.hashKey.var}_seg, (long) i << 2, NO).castShape(LS, 0);
-<#else>
-                final LongVector x = LongVector.fromMemorySegment(LS, ${simd.hashKey.var}_seg, (long) i << 3, NO);
-</#if>
+                final LongVector x = ${longLanes(simd.hashKey)};
                 lo = lo.lanewise(VectorOperators.MIN, x, live);
                 hi = hi.lanewise(VectorOperators.MAX, x, live);
             }
@@ -148,12 +149,7 @@ final class ${className}_Simd {
         static void hashes(final ColumnBatch batch, final int n, final long[] hashes) {
 <@segments [simd.hashKey]/>
             for (int i = 0; i < n; i += 8) {
-<#assign c = simd.hashKey>
-<#if c.kind == "I">
-                LongVector x = (LongVector) IntVector.fromMemorySegment(IS, ${c.var}_seg, (long) i << 2, NO).castShape(LS, 0);
-<#else>
-                LongVector x = LongVector.fromMemorySegment(LS, ${c.var}_seg, (long) i << 3, NO);
-</#if>
+                LongVector x = ${longLanes(simd.hashKey)};
                 x = x.mul(0x9E3779B97F4A7C15L).lanewise(VectorOperators.XOR, SqlFunctions.HASH_SEED);
                 x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 32));
                 x = x.mul(0xD6E8FEB86659FD93L);
