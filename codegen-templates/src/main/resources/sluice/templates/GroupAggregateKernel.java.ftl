@@ -7,7 +7,7 @@
 <#if denseKey??>
 ${keyCode}<#t>
                 final long dk = ${denseKey.word};
-                int e = dk >= 0L && dk < direct.length ? direct[(int) dk] - 1 : -1;
+                int e = Long.compareUnsigned(dk, direct.length) < 0 ? direct[(int) dk] - 1 : -1;
                 if (e < 0) {
                     // one key word: no scratch key, one comparison per probe
                     final long h = <#if hashed != "">${hashed?replace("key[0]", "dk")}<#else>SqlFunctions.hash(SqlFunctions.HASH_SEED, dk)</#if>;
@@ -21,6 +21,10 @@ ${keyCode}<#t>
                 final UnsafeBuffer buf = groups.buffer();
                 final int acc = groups.accumulatorOffset(e);
                 final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks
+<@accumulate/>
+</#macro>
+<#-- The accumulators of entry e (at address "at", offset acc in buf) take the row; changelog: the group is marked dirty. -->
+<#macro accumulate>
 <@agg.updateAllAt/>
 <#if changelog>
                 final long flags = buf.getLong(acc + FLAGS);
@@ -30,6 +34,32 @@ ${keyCode}<#t>
                 }
 </#if>
 </#macro>
+<#--
+  The phased row loop of a single-column key (denseKey): entries() finds every row's group first
+  (no expression is evaluated there, so no row error can come before an earlier row's), then this
+  loop folds the rows into the entries in row order. rows: "s" (every row) or "sel[s]".
+-->
+<#macro foldEntries rows>
+        final UnsafeBuffer buf = groups.buffer(); // no insert below: the entries stay where they are
+        final long base = buf.addressOffset();
+<@common.columnVectors/>
+        int i = 0;
+        try {
+            for (int s = 0; s < m; s++) {
+                i = ${rows};
+<@common.readRow/>
+${keyCode}<#t>
+                final int e = ent[s];
+                final int acc = groups.accumulatorOffset(e);
+                final long at = base + acc; // the accumulators' address: updated without bounds checks
+<@accumulate/>
+            }
+        } catch (final ExpressionException e) {
+            throw rowError(batch, i, e);
+        }
+</#macro>
+<#assign phased = denseKey?? && !filter??>
+<#assign phasedSimd = denseKey?? && simd?? && simd.rowLoop && (simd.filter?? || !filter??)>
 package ${package};
 
 <@common.imports/>
@@ -104,6 +134,11 @@ public final class ${className} extends KernelBase {
             return;
         }
 </#if>
+<#if phased>
+        final int m = n;
+        final int[] ent = entries(batch, null, m, smallKeys(batch, n), null);
+<@foldEntries "s"/>
+<#else>
 <@common.columnVectors/>
         int i = 0;
         try {
@@ -115,6 +150,7 @@ public final class ${className} extends KernelBase {
         } catch (final ExpressionException e) {
             throw rowError(batch, i, e);
         }
+</#if>
 <#if changelog>
         emitChanges(out);
 </#if>
@@ -140,6 +176,10 @@ public final class ${className} extends KernelBase {
             ${className}_Simd.hashes(batch, n, hashes);
         }
 </#if>
+<#if phasedSimd>
+        final int[] ent = entries(batch, <#if simd.filter??>sel<#else>null</#if>, m, !hashed, hashes);
+<@foldEntries simd.filter???then("sel[s]", "s")/>
+<#else>
 <@common.columnVectors/>
         int i = 0;
         try {
@@ -154,6 +194,7 @@ public final class ${className} extends KernelBase {
         } catch (final ExpressionException e) {
             throw rowError(batch, i, e);
         }
+</#if>
     }
 </#if>
 <@fusedt.methods/>
@@ -193,6 +234,77 @@ public final class ${className} extends KernelBase {
     }
 </#if>
 
+<#if phased || phasedSimd>
+    /** Per batch: the entry of each row to fold; for keys looked up by hash, the hash and the index slot word read ahead. */
+    private int[] ent = new int[0];
+    private long[] keyHashes = new long[0];
+    private long[] slotWords = new long[0];
+
+    /**
+     * The group entry of each row to fold, rows sel[0..m) (every row 0..m when sel is null), new
+     * groups inserted in row order. When every key of the batch is small (in [0, DIRECT_LIMIT)),
+     * {@link #direct} finds it. Else every row goes by hash (a small key too: {@link #direct} is
+     * only a cache of the table), in two passes, so that one row's loads do not wait for the
+     * previous row's probe: the first hashes each key (or takes laneHashes[row], the SIMD twin's)
+     * and reads its index slot word, loads independent of each other which the CPU overlaps; the
+     * second takes the entry a slot word names when it holds the key (GroupTable.entryOf, without
+     * branches) and probes (findOrInsert1) only otherwise.
+     */
+    private int[] entries(final ColumnBatch batch, final int[] sel, final int m, final boolean small, final long[] laneHashes) {
+        if (ent.length < batch.capacity()) {
+            ent = new int[batch.capacity()];
+            keyHashes = new long[batch.capacity()];
+            slotWords = new long[batch.capacity()];
+        }
+        final int[] ent = this.ent;
+        final long key_at = batch.column(${denseKey.index}).data().addressOffset();
+        if (small) {
+            for (int s = 0; s < m; s++) {
+                final int i = sel == null ? s : sel[s];
+                final long dk = ${denseKey.read};
+                int e = dk < direct.length ? direct[(int) dk] - 1 : -1;
+                if (e < 0) {
+                    e = groups.findOrInsert1(dk, SqlFunctions.hash(SqlFunctions.HASH_SEED, dk));
+                    remember(dk, e);
+                }
+                ent[s] = e;
+            }
+            return ent;
+        }
+        final long[] keyHashes = this.keyHashes;
+        final long[] slotWords = this.slotWords;
+        final long[] slots = groups.slots();
+        final int mask = slots.length - 1;
+        for (int s = 0; s < m; s++) {
+            final int i = sel == null ? s : sel[s];
+            final long h = laneHashes != null ? laneHashes[i] : SqlFunctions.hash(SqlFunctions.HASH_SEED, ${denseKey.read});
+            keyHashes[s] = h;
+            slotWords[s] = slots[(int) (h >>> 32) & mask];
+        }
+        for (int s = 0; s < m; s++) {
+            final int i = sel == null ? s : sel[s];
+            final long dk = ${denseKey.read};
+            int e = groups.entryOf(slotWords[s], dk, keyHashes[s]);
+            if (e < 0) {
+                e = groups.findOrInsert1(dk, keyHashes[s]);
+                remember(dk, e);
+            }
+            ent[s] = e;
+        }
+        return ent;
+    }
+
+    /** Whether every key of the batch's n rows is in [0, DIRECT_LIMIT) (one OR over the column, which the JIT vectorises). */
+    private static boolean smallKeys(final ColumnBatch batch, final int n) {
+        final long key_at = batch.column(${denseKey.index}).data().addressOffset();
+        long bits = 0L;
+        for (int i = 0; i < n; i++) {
+            bits |= ${denseKey.read};
+        }
+        return (bits & -DIRECT_LIMIT) == 0L;
+    }
+
+</#if>
 <#if denseKey??>
     /** Records entry e for key dk in {@link #direct} when dk is small, growing the array (charged to the budget). */
     private void remember(final long dk, final int e) {

@@ -260,7 +260,11 @@ public final class KernelGenerator {
         }
         final VectorCodegen.LaneColumn singleKey = singleKey(spec, projects, keyExprs, nullWord, input);
         if (singleKey != null && fused == null) {
-            model.put("denseKey", Map.of("word", keys.get(0).get("wordExpr")));
+            // the key word straight from its column, for the lookups that run ahead of the row loop
+            final String read = singleKey.kind().equals("I")
+                ? "(long) UnsafeApi.getInt(key_at + ((long) i << 2))"
+                : "UnsafeApi.getLong(key_at + ((long) i << 3))";
+            model.put("denseKey", Map.of("word", keys.get(0).get("wordExpr"), "index", singleKey.index(), "read", read));
         }
         simdModel(model, spec, lanes, fused, singleKey);
         model.put("accBytes", Math.max(8, offset));

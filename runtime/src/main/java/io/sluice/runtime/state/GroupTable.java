@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <p>Layout: entries are stored densely, in insertion order, in one off-heap buffer; entry
  * {@code e} starts at byte {@link #offset(int) e * entryBytes}, holding first the key words
  * ({@code keyWords} longs) and then the caller's accumulator bytes, zeroed on insert. A separate
- * index of slots (capacity a power of two, load factor at most 1/2) maps hashes to
+ * index of slots (capacity a power of two, load factor at most 1/8 while small, 1/2 when large: {@link #maxSize}) maps hashes to
  * entries with linear probing. Entries are never removed one by one; {@link #clear()} empties the
  * whole table (a fired window) and keeps its memory for reuse. Each index slot is one {@code long}:
  * the key's 32-bit hash and the entry index + 1 (0: free), so a probe reads one array.
@@ -25,6 +25,8 @@ import java.util.Arrays;
 public final class GroupTable implements AutoCloseable {
     /** A slot word of 0 is free; else its high half is the key's hash, its low half entry + 1. */
     private static final long FREE = 0L;
+    /** Index sizes up to this many slots (512 KiB) keep the load factor at most 1/8; larger ones 1/2. */
+    private static final int SMALL_SLOTS = 1 << 16;
 
     private final int keyWords;
     private final int entryBytes;
@@ -85,6 +87,21 @@ public final class GroupTable implements AutoCloseable {
 
     public int size() {
         return size;
+    }
+
+    /**
+     * The slot index, for a kernel that reads the slot words of a whole batch ahead of probing
+     * (independent loads the CPU overlaps). A word read here is a hint only: the table may
+     * grow or rehash before it is used, so the caller checks hash and key before trusting it
+     * and else calls {@link #findOrInsert1}.
+     */
+    public long[] slots() {
+        return slots;
+    }
+
+    /** Address of entry 0 (changes when the table grows). */
+    public long entriesAddress() {
+        return entriesAddress;
     }
 
     /** Longs per key. */
@@ -148,6 +165,19 @@ public final class GroupTable implements AutoCloseable {
         }
     }
 
+    /**
+     * The entry that {@code word}, a slot word read earlier from {@link #slots()}, names when that
+     * entry holds the one-word key {@code key0} (hashed to {@code hash}); else -1, and the caller
+     * probes with {@link #findOrInsert1}. The word may be stale (read before inserts or a rehash):
+     * entries keep their index for the table's life (until {@link #clear()}), so a stale word still
+     * names an entry below {@link #size()}, or is free. Not for a table cleared since the word was read.
+     */
+    public int entryOf(final long word, final long key0, final long hash) {
+        final int e = (int) word - 1;
+        return (int) (word >>> 32) == (int) (hash >>> 32) && e >= 0
+            && UnsafeApi.getLong(entriesAddress + (long) e * entryBytes) == key0 ? e : -1;
+    }
+
     /** Entry index of {@code key} (hashed to {@code hash}), or -1 when the table does not hold it. */
     public int find(final long[] key, final long hash) {
         final int h = (int) (hash >>> 32); // the well-mixed half: the hash's last step folds it into the low half
@@ -186,10 +216,20 @@ public final class GroupTable implements AutoCloseable {
         }
         entries.setMemory(base + keyWords * 8, entryBytes - keyWords * 8, (byte) 0);
         slots[slot] = ((long) h << 32) | (e + 1L);
-        if (size * 2 > slots.length) {
+        if (size > maxSize(slots.length)) {
             rehash();
         }
         return e;
+    }
+
+    /**
+     * Entries an index of {@code slots} slots holds before it doubles: an eighth while the index is
+     * small enough to stay in cache (fewer collisions, so fewer mispredicted probe branches, for at
+     * most 64 bytes of index per group), half once it is not (where its size costs cache and TLB
+     * misses).
+     */
+    private static int maxSize(final int slots) {
+        return slots <= SMALL_SLOTS ? slots / 8 : slots / 2;
     }
 
     private void allocateEntries(final int capacity) {

@@ -1,0 +1,122 @@
+package io.sluice.compiler.kernel;
+
+import io.sluice.compiler.Sluice;
+import io.sluice.runtime.api.CompiledQuery;
+import io.sluice.runtime.batch.ColumnBatch;
+import io.sluice.runtime.batch.StringDictionary;
+import io.sluice.runtime.expr.SqlFunctions;
+import io.sluice.runtime.kernel.Kernel;
+import io.sluice.runtime.kernel.KernelContext;
+import io.sluice.runtime.kernel.LatePolicy;
+import io.sluice.runtime.kernel.LateRowSink;
+import io.sluice.runtime.simd.VectorSupport;
+import io.sluice.runtime.state.MemoryBudget;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lookups a GROUP BY kernel with one NOT NULL integer key runs ahead of its row loop
+ * (GroupAggregateKernel.java.ftl, {@code entries}): a batch whose keys are all small goes through
+ * the direct index, any other batch by hash, with slot words read a pass ahead of the probe, so a
+ * word may be stale by the time it is used (an earlier row of the batch inserted a key, or grew and
+ * rehashed the table). The batches here mix those on purpose: all-small batches, batches of small,
+ * negative and huge keys, batches where most rows bring a new key (several rehashes within one
+ * batch), keys whose hashes share the 32 bits a slot word keeps, and the same small key first
+ * seen by hash, then by the direct index. Each run is checked
+ * against a {@link LinkedHashMap} of the same rows: the groups, their order (EMIT FINAL emits in
+ * order of first appearance) and their counts and sums; for both twins, with and without a WHERE
+ * (the SIMD twin selects rows in lanes first).
+ */
+class SingleKeyLookupTest {
+    static final int ROWS = 1024;
+
+    static Stream<Arguments> cases() {
+        final List<Arguments> cases = new ArrayList<>();
+        for (final boolean simd : new boolean[] {true, false}) {
+            for (final boolean where : new boolean[] {false, true}) {
+                for (final long seed : new long[] {1, 2, 3}) {
+                    cases.add(Arguments.of(simd, where, seed));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "simd={0} where={1} seed={2}")
+    @MethodSource("cases")
+    void everyRowReachesItsGroupWhateverMixOfKeysABatchHas(final boolean simd, final boolean where, final long seed)
+        throws Exception {
+        final CompiledQuery query = Sluice.compile("""
+            CREATE TABLE t (k BIGINT NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');
+            SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t""" + (where ? " WHERE v > 10" : "") + " GROUP BY k EMIT FINAL");
+        final StringDictionary dictionary = new StringDictionary();
+        final SplittableRandom random = new SplittableRandom(seed);
+        final Map<Long, long[]> expected = new LinkedHashMap<>();
+        final List<Map<String, Object>> actual = new ArrayList<>();
+        final KernelContext context = new KernelContext(dictionary, MemoryBudget.unlimited(), LatePolicy.DROP,
+            LateRowSink.NONE, simd && VectorSupport.AVAILABLE);
+        final long[] colliding = collidingKeys();
+        long fresh = 1L << 40;
+        try (Kernel kernel = query.kernels().create(context);
+             ColumnBatch batch = new ColumnBatch(query.plan().input(), ROWS, dictionary)) {
+            for (int b = 0; b < 40; b++) {
+                batch.reset();
+                final int mix = b % 5;
+                for (int i = 0; i < ROWS; i++) {
+                    final long k = switch (mix) {
+                        case 0 -> random.nextInt(300);                         // all small: direct index
+                        case 1 -> switch (random.nextInt(5)) {                 // small, negative, huge, new,
+                            case 0 -> random.nextInt(300);                     // same 32-bit hash
+                            case 4 -> colliding[random.nextInt(colliding.length)];
+                            case 1 -> -1 - random.nextInt(50);
+                            case 2 -> Long.MAX_VALUE - random.nextInt(50);
+                            default -> fresh++;
+                        };
+                        case 2 -> fresh++;                                     // every row a new key: rehashes
+                        case 3 -> random.nextInt(4) == 0 ? 300 + random.nextInt(700) : fresh - random.nextInt(5000);
+                        default -> random.nextBoolean() ? 1_000 + random.nextInt(2_000) : (1L << 20) + random.nextInt(5);
+                    };
+                    final long v = random.nextInt(20);
+                    final int row = batch.addRow((long) b * ROWS + i + 1, Long.MIN_VALUE);
+                    batch.column(0).setLong(row, k);
+                    batch.column(1).setLong(row, v);
+                    if (!where || v > 10) {
+                        final long[] acc = expected.computeIfAbsent(k, x -> new long[2]);
+                        acc[0]++;
+                        acc[1] += v;
+                    }
+                }
+                kernel.process(batch, row -> actual.add(Map.of("k", row.getLong(0), "n", row.getLong(1), "total", row.getLong(2))));
+            }
+            kernel.finish(row -> actual.add(Map.of("k", row.getLong(0), "n", row.getLong(1), "total", row.getLong(2))));
+        }
+        final List<Map<String, Object>> want = new ArrayList<>();
+        expected.forEach((k, acc) -> want.add(Map.of("k", k, "n", acc[0], "total", acc[1])));
+        assertThat(want.size()).isGreaterThan(where ? 4_000 : 10_000);
+        assertThat(actual).containsExactlyElementsOf(want);
+    }
+
+    /** Pairs of keys whose hashes share the 32 bits the table's slot words keep (found by search). */
+    static long[] collidingKeys() {
+        final Map<Integer, Long> seen = new java.util.HashMap<>();
+        final List<Long> keys = new ArrayList<>();
+        for (long k = 1L << 50; keys.size() < 8; k++) {
+            final Long other = seen.putIfAbsent((int) (SqlFunctions.hash(SqlFunctions.HASH_SEED, k) >>> 32), k);
+            if (other != null) {
+                keys.add(other);
+                keys.add(k);
+            }
+        }
+        return keys.stream().mapToLong(Long::longValue).toArray();
+    }
+}
