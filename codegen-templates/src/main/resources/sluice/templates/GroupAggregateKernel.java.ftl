@@ -6,14 +6,8 @@
 <#macro rowUpdate hashed="">
 <#if denseKey??>
 ${keyCode}<#t>
-                final long dk = ${denseKey.word};
-                int e = Long.compareUnsigned(dk, direct.length) < 0 ? direct[(int) dk] - 1 : -1;
-                if (e < 0) {
-                    // one key word: no scratch key, one comparison per probe
-                    final long h = <#if hashed != "">${hashed?replace("key[0]", "dk")}<#else>SqlFunctions.hash(SqlFunctions.HASH_SEED, dk)</#if>;
-                    e = groups.findOrInsert1(dk, h);
-                    remember(dk, e);
-                }
+                // one key word: a small one found by index, else hashed and probed (no scratch key)
+                final int e = groups.findOrInsertSmall(${denseKey.word});
 <#else>
 <@common.writeKey "groups" hashed/>
                 final int e = groups.findOrInsert(h);
@@ -96,17 +90,6 @@ public final class ${className} extends KernelBase {
 <@simdt.kernelFields/>
 <@fusedt.fields/>
 
-<#if denseKey??>
-    /** Keys in [0, DIRECT_LIMIT) are looked up in {@link #direct}, without hashing. */
-    private static final int DIRECT_LIMIT = 1 << 20;
-    /**
-     * Entry + 1 of each small non-negative key seen (0: not yet): the group key is one NOT NULL
-     * integer column or dictionary code, usually dense, so an array index replaces hash and probe.
-     * Entries are never removed, so the array only grows (to at most DIRECT_LIMIT ints).
-     */
-    private int[] direct = new int[0];
-
-</#if>
     public ${className}(final KernelContext context) {
         super(context);
         groups = new GroupTable(${keyWords}, ENTRY_BYTES, 1024, budget);
@@ -158,7 +141,7 @@ public final class ${className} extends KernelBase {
 <#if simd?? && simd.rowLoop>
 
     /**
-     * The SIMD twin: <#if simd.filter??>WHERE in lanes into a selection<#else>every row (WHERE row by row)</#if><#if simd.hashKey??>, the key's hashes in lanes</#if>, then
+     * The SIMD twin: <#if simd.filter??>WHERE in lanes into a selection<#else>every row (WHERE row by row)</#if><#if phasedSimd>, the key's hashes in lanes</#if>, then
      * the rows into their groups.
      */
     private void processSimd(final ColumnBatch batch, final int n) {
@@ -168,16 +151,14 @@ public final class ${className} extends KernelBase {
 <#else>
         final int m = n;
 </#if>
-<#if simd.hashKey??>
-        // keys an index of direct finds need no hash: hash in lanes only when some key is out of its range
-        final boolean hashed = !${className}_Simd.keysBelow(batch, n, DIRECT_LIMIT);
+<#if phasedSimd>
+        // a batch whose keys are all small needs no hash (the direct index finds them): hash in lanes only else
+        final boolean small = ${className}_Simd.keysBelow(batch, n, GroupTable.DIRECT_LIMIT);
         final long[] hashes = hashes(batch);
-        if (hashed) {
+        if (!small) {
             ${className}_Simd.hashes(batch, n, hashes);
         }
-</#if>
-<#if phasedSimd>
-        final int[] ent = entries(batch, <#if simd.filter??>sel<#else>null</#if>, m, !hashed, hashes);
+        final int[] ent = entries(batch, <#if simd.filter??>sel<#else>null</#if>, m, small, hashes);
 <@foldEntries simd.filter???then("sel[s]", "s")/>
 <#else>
 <@common.columnVectors/>
@@ -189,7 +170,7 @@ public final class ${className} extends KernelBase {
 <#if !simd.filter??>
 <@common.applyFilter/>
 </#if>
-<@rowUpdate (simd.hashKey??)?then("hashed ? hashes[i] : SqlFunctions.hash(SqlFunctions.HASH_SEED, key[0])", "")/>
+<@rowUpdate/>
             }
         } catch (final ExpressionException e) {
             throw rowError(batch, i, e);
@@ -242,9 +223,9 @@ public final class ${className} extends KernelBase {
 
     /**
      * The group entry of each row to fold, rows sel[0..m) (every row 0..m when sel is null), new
-     * groups inserted in row order. When every key of the batch is small (in [0, DIRECT_LIMIT)),
-     * {@link #direct} finds it. Else every row goes by hash (a small key too: {@link #direct} is
-     * only a cache of the table), in two passes, so that one row's loads do not wait for the
+     * groups inserted in row order. When every key of the batch is small (in [0,
+     * GroupTable.DIRECT_LIMIT)), the table's direct index finds it. Else every row goes by hash (a
+     * small key too: the direct index is only a shortcut into the table), in two passes, so that one row's loads do not wait for the
      * previous row's probe: the first hashes each key (or takes laneHashes[row], the SIMD twin's)
      * and reads its index slot word, loads independent of each other which the CPU overlaps; the
      * second takes the entry a slot word names when it holds the key (GroupTable.entryOf, without
@@ -259,13 +240,14 @@ public final class ${className} extends KernelBase {
         final int[] ent = this.ent;
         final long key_at = batch.column(${denseKey.index}).data().addressOffset();
         if (small) {
+            int[] direct = groups.directIndex();
             for (int s = 0; s < m; s++) {
                 final int i = sel == null ? s : sel[s];
                 final long dk = ${denseKey.read};
                 int e = dk < direct.length ? direct[(int) dk] - 1 : -1;
                 if (e < 0) {
-                    e = groups.findOrInsert1(dk, SqlFunctions.hash(SqlFunctions.HASH_SEED, dk));
-                    remember(dk, e);
+                    e = groups.findOrInsertSmall(dk);
+                    direct = groups.directIndex(); // an insert may have grown it
                 }
                 ent[s] = e;
             }
@@ -287,36 +269,20 @@ public final class ${className} extends KernelBase {
             int e = groups.entryOf(slotWords[s], dk, keyHashes[s]);
             if (e < 0) {
                 e = groups.findOrInsert1(dk, keyHashes[s]);
-                remember(dk, e);
             }
             ent[s] = e;
         }
         return ent;
     }
 
-    /** Whether every key of the batch's n rows is in [0, DIRECT_LIMIT) (one OR over the column, which the JIT vectorises). */
+    /** Whether every key of the batch's n rows is in [0, GroupTable.DIRECT_LIMIT) (one OR over the column, which the JIT vectorises). */
     private static boolean smallKeys(final ColumnBatch batch, final int n) {
         final long key_at = batch.column(${denseKey.index}).data().addressOffset();
         long bits = 0L;
         for (int i = 0; i < n; i++) {
             bits |= ${denseKey.read};
         }
-        return (bits & -DIRECT_LIMIT) == 0L;
-    }
-
-</#if>
-<#if denseKey??>
-    /** Records entry e for key dk in {@link #direct} when dk is small, growing the array (charged to the budget). */
-    private void remember(final long dk, final int e) {
-        if (dk < 0L || dk >= DIRECT_LIMIT) {
-            return;
-        }
-        if (dk >= direct.length) {
-            final int size = (int) Math.min(DIRECT_LIMIT, Math.max(1024L, Long.highestOneBit(dk) << 1));
-            budget.reserve(4L * (size - direct.length));
-            direct = java.util.Arrays.copyOf(direct, size);
-        }
-        direct[(int) dk] = e + 1;
+        return (bits & -GroupTable.DIRECT_LIMIT) == 0L;
     }
 
 </#if>
@@ -349,9 +315,6 @@ public final class ${className} extends KernelBase {
 
     @Override
     public void close() {
-<#if denseKey??>
-        budget.release(4L * direct.length);
-</#if>
         groups.close();
     }
 }

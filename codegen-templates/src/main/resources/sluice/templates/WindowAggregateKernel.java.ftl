@@ -84,6 +84,9 @@ public final class ${className} extends KernelBase {
     /** The window the last row fell in, [windowFrom, windowTo): rows in order mostly share it. */
     private long windowFrom = 1L;
     private long windowTo = 0L;
+    /** The table of the window starting at windowTableStart (null: none kept; reset when a window is freed). */
+    private GroupTable windowTable;
+    private long windowTableStart;
 
 </#if>
     /** Windows ending at or before this have fired. */
@@ -124,8 +127,8 @@ public final class ${className} extends KernelBase {
                 }
 <@common.writeKey "windows"/>
 <@eachWindow>
-                    final GroupTable groups = windows.table(ws, we);
-                    final int e = groups.findOrInsert(key, h);
+                    final GroupTable groups = <#if window.kind == "TUMBLE">tumbleTable(ws)<#else>windows.table(ws, we)</#if>;
+                    final int e = <#if keyWords == 1>groups.findOrInsertSmall(key[0])<#else>groups.findOrInsert(key, h)</#if>;
                     final UnsafeBuffer buf = groups.buffer();
                     final int acc = groups.accumulatorOffset(e);
                     final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks
@@ -218,6 +221,9 @@ public final class ${className} extends KernelBase {
         }
         while (!windows.isEmpty() && windows.oldestEnd() + LATENESS <= watermark) {
             windows.releaseOldest();
+<#if window.kind == "TUMBLE">
+            windowTable = null; // it may be the one released (cleared and pooled for another window)
+</#if>
         }
     }
 
@@ -232,6 +238,15 @@ public final class ${className} extends KernelBase {
         windowFrom = start;
         windowTo = start + SIZE > start ? start + SIZE : Long.MAX_VALUE; // the last window ends at the end of time
         return start;
+    }
+
+    /** The table of the window starting at ws, kept from the last row while rows fall in the same window. */
+    private GroupTable tumbleTable(final long ws) {
+        if (windowTable == null || ws != windowTableStart) {
+            windowTable = windows.table(ws, ws + SIZE);
+            windowTableStart = ws;
+        }
+        return windowTable;
     }
 
 </#if>

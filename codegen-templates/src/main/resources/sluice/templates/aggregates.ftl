@@ -4,7 +4,9 @@
   buf[from + off] into it (sessions merging), "result" reads the accumulator into the locals a<j>
   and a<j>_null. Layouts, 8-byte slots from off:
     COUNT(*), COUNT(x):  [count]
-    SUM(x):              [sum][count of non-NULL x]         NULL when the count is 0
+    SUM(x):              [sum][count of non-NULL x]         NULL when the count is 0; the count is not kept
+                                                            (a.counted false) for a NOT NULL x in a group
+                                                            that exists only once a row reached it
     AVG(x):              [sum][count of non-NULL x]         DOUBLE sum / count
     MIN(x), MAX(x):      [value][has a value]               VARCHAR values are dictionary codes: of the
                                                             source's dictionary for a column, of the
@@ -48,7 +50,9 @@ ${updates?replace("buf.(get|put)(Long|Double)\\(acc \\+ ", "UnsafeApi.$1$2(at + 
 <#else>
                     buf.putLong(acc + ${a.off}, SqlFunctions.add(buf.getLong(acc + ${a.off}), ${a.arg}, ${a.nameLiteral}));
 </#if>
+<#if a.counted>
                     buf.putLong(acc + ${a.off + 8}, buf.getLong(acc + ${a.off + 8}) + 1L);
+</#if>
                 }
 <#break>
 <#case "MIN">
@@ -80,7 +84,7 @@ ${updates?replace("buf.(get|put)(Long|Double)\\(acc \\+ ", "UnsafeApi.$1$2(at + 
 <#break>
 <#case "SUM">
 <#case "AVG">
-        if (buf.getLong(from + ${a.off + 8}) != 0L) {
+        if (<#if a.counted>buf.getLong(from + ${a.off + 8}) != 0L<#else>true</#if>) {
 <#if a.argType == "DOUBLE">
             buf.putDouble(acc + ${a.off}, buf.getDouble(acc + ${a.off}) + buf.getDouble(from + ${a.off}));
 <#else>
@@ -114,7 +118,7 @@ ${updates?replace("buf.(get|put)(Long|Double)\\(acc \\+ ", "UnsafeApi.$1$2(at + 
         final long a${a.index} = buf.getLong(acc + ${a.off});
 <#break>
 <#case "SUM">
-        final boolean a${a.index}_null = buf.getLong(acc + ${a.off + 8}) == 0L;
+        final boolean a${a.index}_null = <#if a.counted>buf.getLong(acc + ${a.off + 8}) == 0L<#else>false</#if>;
 <#if a.argType == "DOUBLE">
         final double a${a.index} = buf.getDouble(acc + ${a.off});
 <#else>

@@ -239,6 +239,11 @@ public final class KernelGenerator {
                 am.put("argNull", "false");
             }
             am.put("argType", argType.name());
+            // a group exists only once a row reached it (GROUP BY keys or a window: not the one
+            // group of a plain aggregate, which exists before any row): so a SUM of a NOT NULL
+            // argument is never NULL there and needs no count of non-NULL arguments
+            am.put("counted", !(a.kind() == KernelSpec.AggregateKind.SUM && "false".equals(am.get("argNull"))
+                && (storedKeys > 0 || spec.shape() != KernelSpec.Shape.GROUP_AGGREGATE)));
             final SqlType resultType = switch (a.kind()) {
                 case COUNT_STAR, COUNT -> SqlType.BIGINT;
                 case SUM -> argType == SqlType.DOUBLE ? SqlType.DOUBLE : SqlType.BIGINT;
@@ -568,10 +573,12 @@ public final class KernelGenerator {
     private static void markDecodedStrings(final Map<String, Object> model) {
         final StringBuilder code = new StringBuilder();
         collectStrings(model, code, true);
+        // names in string literals (an output column called like an input column) are not reads
+        final String reads = code.toString().replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
         for (final Map<String, Object> c : (List<Map<String, Object>>) model.get("columns")) {
             final String var = (String) c.get("var");
             c.put("decode", !Boolean.TRUE.equals(c.get("varchar"))
-                || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(var) + "\\b(?!_)").matcher(code).find());
+                || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(var) + "\\b(?!_)").matcher(reads).find());
         }
     }
 

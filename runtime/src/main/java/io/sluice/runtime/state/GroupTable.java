@@ -2,6 +2,7 @@ package io.sluice.runtime.state;
 
 import io.sluice.runtime.error.DataException;
 import io.sluice.runtime.batch.OffHeapBuffer;
+import io.sluice.runtime.expr.SqlFunctions;
 import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -27,6 +28,8 @@ public final class GroupTable implements AutoCloseable {
     private static final long FREE = 0L;
     /** Index sizes up to this many slots (512 KiB) keep the load factor at most 1/8; larger ones 1/2. */
     private static final int SMALL_SLOTS = 1 << 16;
+    /** One-word keys below this are found by index in {@link #findOrInsertSmall}. */
+    public static final int DIRECT_LIMIT = 1 << 20;
 
     private final int keyWords;
     private final int entryBytes;
@@ -43,6 +46,15 @@ public final class GroupTable implements AutoCloseable {
     private long[] slots;
     private int mask;
     private boolean inserted;
+    /**
+     * One-word keys only: entry + 1 of each key in [0, direct.length) the table holds (0: not
+     * held), written on insert, so that a small key (a dictionary code, a small id) is found
+     * without hash or probe ({@link #findOrInsertSmall}). Grows to at most {@link #DIRECT_LIMIT}
+     * ints, charged to the budget.
+     */
+    private int[] direct = new int[0];
+    /** 1 + the largest index of {@link #direct} set since the last {@link #clear()}. */
+    private int directHigh;
 
     /**
      * @param keyWords        longs per key
@@ -178,6 +190,24 @@ public final class GroupTable implements AutoCloseable {
             && UnsafeApi.getLong(entriesAddress + (long) e * entryBytes) == key0 ? e : -1;
     }
 
+    /**
+     * {@link #findOrInsert1} for a one-word key that is often small and non-negative (a dictionary
+     * code, a small id): a key in [0, {@link #DIRECT_LIMIT}) already in the table is found by array
+     * index ({@link #directIndex()}), without hash or probe; any other key is hashed
+     * ({@code SqlFunctions.hash(HASH_SEED, key0)}, the hash every one-word lookup must use) and probed.
+     */
+    public int findOrInsertSmall(final long key0) {
+        final int[] d = direct;
+        if (Long.compareUnsigned(key0, d.length) < 0) {
+            final int e = d[(int) key0] - 1;
+            if (e >= 0) {
+                inserted = false;
+                return e;
+            }
+        }
+        return findOrInsert1(key0, SqlFunctions.hash(SqlFunctions.HASH_SEED, key0));
+    }
+
     /** Entry index of {@code key} (hashed to {@code hash}), or -1 when the table does not hold it. */
     public int find(final long[] key, final long hash) {
         final int h = (int) (hash >>> 32); // the well-mixed half: the hash's last step folds it into the low half
@@ -216,10 +246,31 @@ public final class GroupTable implements AutoCloseable {
         }
         entries.setMemory(base + keyWords * 8, entryBytes - keyWords * 8, (byte) 0);
         slots[slot] = ((long) h << 32) | (e + 1L);
+        if (keyWords == 1 && Long.compareUnsigned(key[0], DIRECT_LIMIT) < 0) {
+            indexDirectly((int) key[0], e);
+        }
         if (size > maxSize(slots.length)) {
             rehash();
         }
         return e;
+    }
+
+    private void indexDirectly(final int k, final int e) {
+        if (k >= direct.length) {
+            final int size = Math.min(DIRECT_LIMIT, Math.max(256, Integer.highestOneBit(k) << 1));
+            budget.reserve(4L * (size - direct.length));
+            direct = Arrays.copyOf(direct, size);
+        }
+        direct[k] = e + 1;
+        directHigh = Math.max(directHigh, k + 1);
+    }
+
+    /**
+     * One-word keys: entry + 1 of each key in [0, length) the table holds, 0 for one it does not
+     * (a kernel's own loop may read it; it is replaced when it grows, on insert).
+     */
+    public int[] directIndex() {
+        return direct;
     }
 
     /**
@@ -281,6 +332,8 @@ public final class GroupTable implements AutoCloseable {
     public void clear() {
         if (size > 0) {
             Arrays.fill(slots, FREE);
+            Arrays.fill(direct, 0, directHigh, 0);
+            directHigh = 0;
             size = 0;
         }
     }
@@ -288,7 +341,7 @@ public final class GroupTable implements AutoCloseable {
     @Override
     public void close() {
         if (entries != null) {
-            budget.release((long) entryCapacity * entryBytes + slots.length * 8L);
+            budget.release((long) entryCapacity * entryBytes + slots.length * 8L + direct.length * 4L);
             entryMemory.close();
             entries = null;
         }

@@ -1,6 +1,7 @@
 package io.sluice.runtime.state;
 
 import io.sluice.runtime.error.DataException;
+import io.sluice.runtime.expr.SqlFunctions;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -113,6 +114,36 @@ class GroupTableTest {
                 assertThat(t.keyWord(e, 0)).isEqualTo(i);
             }
         }
+    }
+
+    @Test
+    void smallKeysAreFoundByIndexAndForgottenOnClear() {
+        final MemoryBudget budget = new MemoryBudget(64L << 20);
+        try (GroupTable t = new GroupTable(1, 8, 16, budget)) {
+            final long[] keys = {0, 7, 300, GroupTable.DIRECT_LIMIT - 1, GroupTable.DIRECT_LIMIT, -1, Long.MAX_VALUE, 5_000};
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < keys.length; i++) {
+                    assertThat(t.findOrInsertSmall(keys[i])).isEqualTo(i);
+                    assertThat(t.inserted()).isTrue();
+                }
+                for (int i = 0; i < keys.length; i++) {
+                    // by index or by hash: the same entry, whichever lookup inserted it
+                    assertThat(t.findOrInsertSmall(keys[i])).isEqualTo(i);
+                    assertThat(t.inserted()).isFalse();
+                    assertThat(t.findOrInsert1(keys[i], SqlFunctions.hash(SqlFunctions.HASH_SEED, keys[i]))).isEqualTo(i);
+                }
+                final int[] direct = t.directIndex();
+                assertThat(direct.length).isEqualTo(GroupTable.DIRECT_LIMIT);
+                assertThat(direct[7]).isEqualTo(2);
+                assertThat(direct[GroupTable.DIRECT_LIMIT - 1]).isEqualTo(4);
+                t.clear(); // a fired window's table, pooled: no key of the last window may be found in the next
+                assertThat(t.directIndex()).containsOnly(0);
+                assertThat(t.findOrInsertSmall(300)).isEqualTo(0);
+                assertThat(t.inserted()).isTrue();
+                t.clear();
+            }
+        }
+        assertThat(budget.used()).isZero();
     }
 
     @Test
