@@ -165,6 +165,46 @@
 </#if>
 </#macro>
 
+<#-- One step of the fused loop in lanes, rows [i, i + 8); tail: the step may reach past n. The
+     min/max of a BIGINT SUM's values only bound the sum for its overflow check
+     (SqlFunctions.sumCannotOverflow), so a whole step takes them over all its rows, a superset of
+     those summed (no mask to apply), which can only make the check more cautious. -->
+<#macro fusedStep tail>
+<@simdt.chunk simd.cols tail/>
+                passed += pass.trueCount();
+<#list fused.aggs as a>
+<#if a.kind != "COUNT_STAR">
+<#if a.nullable>
+                final VectorMask m${a.index} = pass.andNot(${a.var}_n);
+                c${a.index} += m${a.index}.trueCount();
+<#else>
+                final VectorMask m${a.index} = pass;
+</#if>
+</#if>
+<#switch a.kind>
+<#case "SUM">
+<#case "AVG">
+<#if a.colKind == "D">
+                s${a.index} = s${a.index}.add(${a.var}_v, m${a.index}.cast(DS));
+<#else>
+                s${a.index} = s${a.index}.add(${a.var}_v, m${a.index});
+<#if tail>
+                lo${a.index} = lo${a.index}.lanewise(VectorOperators.MIN, ${a.var}_v, m${a.index});
+                hi${a.index} = hi${a.index}.lanewise(VectorOperators.MAX, ${a.var}_v, m${a.index});
+<#else>
+                lo${a.index} = lo${a.index}.min(${a.var}_v);
+                hi${a.index} = hi${a.index}.max(${a.var}_v);
+</#if>
+</#if>
+<#break>
+<#case "MIN">
+<#case "MAX">
+                v${a.index} = v${a.index}.lanewise(VectorOperators.${a.kind}, ${a.var}_v, m${a.index});
+<#break>
+</#switch>
+</#list>
+</#macro>
+
 <#-- The SIMD twin of the fused loop, a method of the class <kernel>_Simd. -->
 <#macro simdMethod>
 <#if fused??>
@@ -196,45 +236,28 @@
 </#switch>
 </#list>
             long passed = 0L;
-            for (int i = 0; i < n; i += 8) {
-<@simdt.chunk simd.cols/>
-                passed += pass.trueCount();
-<#list fused.aggs as a>
-<#if a.kind != "COUNT_STAR">
-                final VectorMask m${a.index} = <#if a.nullable>pass.andNot(${a.var}_n)<#else>pass</#if>;
-                c${a.index} += m${a.index}.trueCount();
-</#if>
-<#switch a.kind>
-<#case "SUM">
-<#case "AVG">
-<#if a.colKind == "D">
-                s${a.index} = s${a.index}.add(${a.var}_v, m${a.index}.cast(DS));
-<#else>
-                s${a.index} = s${a.index}.add(${a.var}_v, m${a.index});
-                lo${a.index} = lo${a.index}.lanewise(VectorOperators.MIN, ${a.var}_v, m${a.index});
-                hi${a.index} = hi${a.index}.lanewise(VectorOperators.MAX, ${a.var}_v, m${a.index});
-</#if>
-<#break>
-<#case "MIN">
-<#case "MAX">
-                v${a.index} = v${a.index}.lanewise(VectorOperators.${a.kind}, ${a.var}_v, m${a.index});
-<#break>
-</#switch>
-</#list>
+            // whole steps without a range mask, then the last, partial step with one
+            final int whole = n & ~7;
+            int i = 0;
+            for (; i < whole; i += 8) {
+<@fusedStep false/>
+            }
+            if (i < n) {
+<@fusedStep true/>
             }
 <#list fused.aggs as a>
 <#switch a.kind>
 <#case "COUNT">
-            part[${a.slot}] = c${a.index};
+            part[${a.slot}] = <#if a.nullable>c${a.index}<#else>passed</#if>;
 <#break>
 <#case "SUM">
 <#case "AVG">
 <#if a.colKind == "D">
             s${a.index}.intoArray(dpart, ${a.dslot});
-            part[${a.slot}] = c${a.index};
+            part[${a.slot}] = <#if a.nullable>c${a.index}<#else>passed</#if>;
 <#else>
             part[${a.slot}] = s${a.index}.reduceLanes(VectorOperators.ADD);
-            part[${a.slot + 1}] = c${a.index};
+            part[${a.slot + 1}] = <#if a.nullable>c${a.index}<#else>passed</#if>;
             part[${a.slot + 2}] = lo${a.index}.reduceLanes(VectorOperators.MIN);
             part[${a.slot + 3}] = hi${a.index}.reduceLanes(VectorOperators.MAX);
 </#if>
@@ -242,7 +265,7 @@
 <#case "MIN">
 <#case "MAX">
             part[${a.slot}] = v${a.index}.reduceLanes(VectorOperators.${a.kind});
-            part[${a.slot + 1}] = c${a.index};
+            part[${a.slot + 1}] = <#if a.nullable>c${a.index}<#else>passed</#if>;
 <#break>
 </#switch>
 </#list>

@@ -74,8 +74,9 @@ import jdk.incubator.vector.VectorSpecies;
 </#list>
 </#macro>
 
-<#-- One step's loads and the mask "pass" of the rows that pass WHERE, at rows [i, i + 8). -->
-<#macro chunk cols>
+<#-- One step's loads and the mask "pass" of the rows that pass WHERE, at rows [i, i + 8); tail: the
+     step may reach past the batch's n rows (else it is a whole step below n: no range mask). -->
+<#macro chunk cols tail=true>
 <#list cols as c>
 <#if c.kind == "D">
                 final DoubleVector ${c.var}_v = DoubleVector.fromMemorySegment(DS, ${c.var}_seg, (long) i << 3, NO);
@@ -90,9 +91,9 @@ import jdk.incubator.vector.VectorSpecies;
 <#list simd.filter.code as line>
                 ${line}
 </#list>
-                final VectorMask pass = ${simd.filter.mask}.and(LS.indexInRange(i, n));
+                final VectorMask pass = ${simd.filter.mask}<#if tail>.and(LS.indexInRange(i, n))</#if>;
 <#else>
-                final VectorMask pass = LS.indexInRange(i, n);
+                final VectorMask pass = <#if tail>LS.indexInRange(i, n)<#else>LS.maskAll(true)</#if>;
 </#if>
 </#macro>
 
