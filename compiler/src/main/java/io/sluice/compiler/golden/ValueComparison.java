@@ -47,6 +47,14 @@ public final class ValueComparison {
 
     /** True if the two cells are equal under the rules of {@code type}. */
     public static boolean equal(ValueType type, String expected, String actual) {
+        return equal(type, expected, actual, false);
+    }
+
+    /**
+     * {@link #equal(ValueType, String, String)}, or with {@code exactly}, DOUBLE cells without the
+     * tolerance (the same value; NaN equals NaN, 0.0 equals -0.0).
+     */
+    public static boolean equal(ValueType type, String expected, String actual, boolean exactly) {
         boolean expectedNull = isNull(type, expected);
         boolean actualNull = isNull(type, actual);
         if (expectedNull || actualNull) {
@@ -54,7 +62,7 @@ public final class ValueComparison {
         }
         return switch (type) {
             case INTEGER -> integersEqual(expected, actual);
-            case DOUBLE -> doubleCellsEqual(expected, actual);
+            case DOUBLE -> doubleCellsEqual(expected, actual, exactly);
             case BOOLEAN -> expected.trim().equalsIgnoreCase(actual.trim());
             case TIMESTAMP -> normalizeTimestamp(expected).equals(normalizeTimestamp(actual));
             case STRING -> expected.equals(actual);
@@ -175,9 +183,11 @@ public final class ValueComparison {
         }
     }
 
-    private static boolean doubleCellsEqual(String expected, String actual) {
+    private static boolean doubleCellsEqual(String expected, String actual, boolean exactly) {
         try {
-            return doublesEqual(parseDouble(expected), parseDouble(actual));
+            final double e = parseDouble(expected);
+            final double a = parseDouble(actual);
+            return exactly ? e == a || Double.isNaN(e) && Double.isNaN(a) : doublesEqual(e, a);
         } catch (NumberFormatException e) {
             return expected.equals(actual);
         }

@@ -18,9 +18,10 @@ import java.util.function.Function;
  * row, where DuckDB adds in HUGEINT).
  *
  * <p>Shapes: projection and filter; GROUP BY on 0 to 3 keys (a changelog in Sluice, compared
- * after applying it) with COUNT(*), COUNT, SUM, MIN, MAX, AVG and HAVING; TUMBLE with a watermark
- * (late rows are dropped in Sluice; the DuckDB query drops the same rows by applying the
- * watermark rule over the row numbers); projection over TUMBLE.
+ * after applying it) with COUNT(*), COUNT, SUM, MIN, MAX, AVG and HAVING; TUMBLE or HOP with a
+ * watermark (late rows are dropped in Sluice; the DuckDB query drops the same rows by applying the
+ * watermark rule over the row numbers; for HOP it expands each row into its windows with
+ * generate_series and applies the rule per row and window); projection over TUMBLE.
  */
 final class FuzzCase {
     enum Shape { PROJECT, GROUP, TUMBLE_GROUP, TUMBLE_PROJECT }
@@ -35,10 +36,12 @@ final class FuzzCase {
     final List<ExprGen.Failing> failing;
     final String rowSource;
     final boolean changelog;
+    /** The windowed GROUP BY is over HOP (TUMBLE_GROUP shape). */
+    final boolean hop;
 
-    private FuzzCase(final FuzzTable table, final Shape shape, final String sluiceQuery, final String duckQuery,
-                     final String lenientQuery, final List<String> overflowChecks, final List<ExprGen.Failing> failing,
-                     final String rowSource) {
+    private FuzzCase(final FuzzTable table, final Shape shape, final boolean hop, final String sluiceQuery,
+                     final String duckQuery, final String lenientQuery, final List<String> overflowChecks,
+                     final List<ExprGen.Failing> failing, final String rowSource) {
         this.table = table;
         this.shape = shape;
         this.sluiceQuery = sluiceQuery;
@@ -48,6 +51,12 @@ final class FuzzCase {
         this.failing = failing;
         this.rowSource = rowSource;
         this.changelog = shape == Shape.GROUP;
+        this.hop = hop;
+    }
+
+    /** The shape as the run's statistics name it: HOP_GROUP for a GROUP BY over HOP. */
+    String label() {
+        return hop ? "HOP_GROUP" : shape.name();
     }
 
     // Column names that are Java keywords, template locals or SQL words, to exercise the generated
@@ -74,6 +83,9 @@ final class FuzzCase {
         final boolean windowed = shape == Shape.TUMBLE_GROUP || shape == Shape.TUMBLE_PROJECT;
         final boolean grouped = shape == Shape.GROUP || shape == Shape.TUMBLE_GROUP;
         final boolean extreme = c.oneIn(3);
+        // a windowed GROUP BY over HOP instead of TUMBLE (a row in several windows; its bounds only
+        // as group keys: HOP rows have no single window_start while they are read)
+        final boolean hop = shape == Shape.TUMBLE_GROUP && c.oneIn(3);
 
         // schema
         final int n = 1 + c.pick(5);
@@ -116,7 +128,7 @@ final class FuzzCase {
         for (final FuzzTable.Column col : columns) {
             rowLeaves.add(new X(col.type(), col.sluiceRef(), col.duckRef(), false));
         }
-        if (windowed) {
+        if (windowed && !hop) {
             rowLeaves.add(new X(FuzzType.TIMESTAMP, "window_start", false));
             rowLeaves.add(new X(FuzzType.TIMESTAMP, "window_end", false));
         }
@@ -127,7 +139,25 @@ final class FuzzCase {
         String from = "`" + table.name + "`";
         String duckFrom = "t";
         String lateFilter = null;
-        if (windowed) {
+        if (hop) {
+            final long slide = c.from(List.of(1000L, 5000L, 2000L, 60_000L, 3000L));
+            final long size = slide * (1 + c.pick(3)) + (c.oneIn(3) ? 1000L : 0);
+            final long offset = c.oneIn(4) ? c.from(List.of(1000L, 2000L)) % slide : 0;
+            final String ts = columns.get(watermark).sluiceRef();
+            from = "TABLE(HOP(TABLE `" + table.name + "`, DESCRIPTOR(" + ts + "), " + interval(slide) + ", "
+                + interval(size) + (offset > 0 ? ", " + interval(offset) : "") + "))";
+            // every window of a row: starts s = offset (mod slide) with s <= ts < s + size, from a
+            // series that starts early enough; then the watermark rule per (row, window) pair
+            final String tsMs = "epoch_ms(" + columns.get(watermark).duckRef() + ")";
+            final String lastStartMs = "(" + tsMs + " - (((" + tsMs + " - " + offset + ") % " + slide + " + " + slide
+                + ") % " + slide + "))";
+            duckFrom = "(SELECT __x.*, __ws, epoch_ms(__ws) AS window_start, epoch_ms(__ws + " + size + ") AS window_end"
+                + " FROM (SELECT *, max(" + tsMs + ") OVER (ORDER BY __rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) - "
+                + delay + " AS __wm FROM t) AS __x, unnest(generate_series(" + lastStartMs + " - " + (size / slide + 1)
+                + " * " + slide + ", " + lastStartMs + ", " + slide + ")) AS __g(__ws) WHERE __ws + " + size + " > " + tsMs
+                + ") AS __s";
+            lateFilter = "(__wm IS NULL OR __ws + " + size + " > __wm)";
+        } else if (windowed) {
             final long size = c.from(List.of(5_000L, 1000L, 60_000L, 7000L, 3_600_000L, 2000L));
             final long offset = c.oneIn(4) ? c.from(List.of(1000L, 2000L)) % size : 0;
             final String ts = columns.get(watermark).sluiceRef();
@@ -292,7 +322,7 @@ final class FuzzCase {
                 + " FROM " + rowsFrom.apply(X::d) + (w == null ? "" : " WHERE " + w) + ") AS __g"
                 + ") WHERE __rs > 9223372036854775807 OR __rs < -9223372036854775808");
         }
-        return new FuzzCase(table, shape, s.toString(), render.apply(X::d), render.apply(X::l), checks, rows.failing,
+        return new FuzzCase(table, shape, hop, s.toString(), render.apply(X::d), render.apply(X::l), checks, rows.failing,
             source);
     }
 
