@@ -225,11 +225,11 @@ public final class ${className} extends KernelBase {
      * The group entry of each row to fold, rows sel[0..m) (every row 0..m when sel is null), new
      * groups inserted in row order. When every key of the batch is small (in [0,
      * GroupTable.DIRECT_LIMIT)), the table's direct index finds it. Else every row goes by hash (a
-     * small key too: the direct index is only a shortcut into the table), in two passes, so that one row's loads do not wait for the
-     * previous row's probe: the first hashes each key (or takes laneHashes[row], the SIMD twin's)
-     * and reads its index slot word, loads independent of each other which the CPU overlaps; the
-     * second takes the entry a slot word names when it holds the key (GroupTable.entryOf, without
-     * branches) and probes (findOrInsert1) only otherwise.
+     * small key too: the direct index is only a shortcut into the table), in two passes, so that
+     * one row's loads do not wait for the previous row's probe: the first hashes each key (or takes
+     * laneHashes[row], the SIMD twin's) and reads its index slot word, loads independent of each
+     * other which the CPU overlaps; the second takes the entry a slot word names when it holds the
+     * key (GroupTable.entryOf) and probes (findOrInsert1) only otherwise.
      */
     private int[] entries(final ColumnBatch batch, final int[] sel, final int m, final boolean small, final long[] laneHashes) {
         if (ent.length < batch.capacity()) {

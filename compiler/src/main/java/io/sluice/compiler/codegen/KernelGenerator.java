@@ -587,7 +587,9 @@ public final class KernelGenerator {
             out.append(text).append('\n');
         } else if (value instanceof Map<?, ?> map) {
             for (final Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(top && ("columns".equals(e.getKey()) || "queryLines".equals(e.getKey())))) {
+                // a "var" is a column's name that templates only use with a suffix (k_seg, k_v)
+                if (!(top && ("columns".equals(e.getKey()) || "queryLines".equals(e.getKey())))
+                    && !"var".equals(e.getKey())) {
                     collectStrings(e.getValue(), out, false);
                 }
             }
