@@ -107,12 +107,13 @@ public final class ${className} extends KernelBase {
     public void process(final ColumnBatch batch, final ResultSink out) {
         final int n = batch.rowCount();
 <@common.columnVectors/>
+        final long wm_at = batch.watermarksAddress();
         int i = 0;
         try {
             for (; i < n; i++) {
 <@common.readRow/>
 <@common.applyFilter/>
-                final long wm = batch.watermarkBefore(i);
+                final long wm = UnsafeApi.getLong(wm_at + ((long) i << 3)); // batch.watermarkBefore(i)
                 long t = ${window.timeVar};
                 if (${lastEnd("t")} + LATENESS <= wm) {
                     lateRows++;
@@ -125,10 +126,15 @@ public final class ${className} extends KernelBase {
                     continue;
 </#if>
                 }
+<#if keyWords == 1 && nullWord lt 0>
+${keyCode}<#t>
+                final long key0 = ${keys[0].wordExpr}; // one key word: no scratch key, no hash for a small one
+<#else>
 <@common.writeKey "windows"/>
+</#if>
 <@eachWindow>
                     final GroupTable groups = <#if window.kind == "TUMBLE">tumbleTable(ws)<#else>windows.table(ws, we)</#if>;
-                    final int e = <#if keyWords == 1>groups.findOrInsertSmall(key[0])<#else>groups.findOrInsert(key, h)</#if>;
+                    final int e = <#if keyWords == 1 && nullWord lt 0>groups.findOrInsertSmall(key0)<#else>groups.findOrInsert(key, h)</#if>;
                     final UnsafeBuffer buf = groups.buffer();
                     final int acc = groups.accumulatorOffset(e);
                     final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks

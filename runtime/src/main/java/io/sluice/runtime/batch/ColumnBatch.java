@@ -99,6 +99,14 @@ public final class ColumnBatch implements AutoCloseable {
         return watermarks.getLong(row << 3);
     }
 
+    /**
+     * Address of the watermark before row 0: row {@code r}'s is the long at {@code + 8 * r}, for a
+     * kernel's row loop to read without a bounds check (rows below {@link #rowCount()} only).
+     */
+    public long watermarksAddress() {
+        return watermarks.addressOffset();
+    }
+
     public long watermarkAfter() {
         return watermarkAfter;
     }
