@@ -3,13 +3,13 @@
 <#import "simd.ftl" as simdt>
 <#import "fused.ftl" as fusedt>
 <#-- One passing row into its group: key, accumulators, dirty mark. -->
-<#macro rowUpdate hashed="">
+<#macro rowUpdate>
 <#if denseKey??>
 ${keyCode}<#t>
                 // one key word: a small one found by index, else hashed and probed (no scratch key)
                 final int e = groups.findOrInsertSmall(${denseKey.word});
 <#else>
-<@common.writeKey "groups" hashed/>
+<@common.writeKey "groups"/>
                 final int e = groups.findOrInsert(h);
 </#if>
                 final UnsafeBuffer buf = groups.buffer();
@@ -53,7 +53,8 @@ ${keyCode}<#t>
         }
 </#macro>
 <#assign phased = denseKey?? && !filter??>
-<#assign phasedSimd = denseKey?? && simd?? && simd.rowLoop && (simd.filter?? || !filter??)>
+<#-- simd.hashKey: the generator gives it only when the passing rows are known before the row loop -->
+<#assign phasedSimd = denseKey?? && simd?? && simd.hashKey??>
 package ${package};
 
 <@common.imports/>

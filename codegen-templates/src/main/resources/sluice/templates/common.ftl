@@ -89,7 +89,7 @@ ${filter.code}<#t>
 </#macro>
 
 <#-- Writes the group key into the table's scratch key and hashes it into h. -->
-<#macro writeKey table hashed="">
+<#macro writeKey table>
 ${keyCode}<#t>
                 final long[] key = ${table}.key();
 <#list keys as k>
@@ -98,14 +98,10 @@ ${keyCode}<#t>
 <#if nullWord gte 0>
                 key[${nullWord}] = ${nullMask};
 </#if>
-<#if hashed != "">
-                final long h = ${hashed}; // hashed in lanes: SqlFunctions.hash(HASH_SEED, key[0])
-<#else>
                 long h = SqlFunctions.HASH_SEED;
 <#list 0..<keyWords as w>
                 h = SqlFunctions.hash(h, key[${w}]);
 </#list>
-</#if>
 </#macro>
 
 <#-- The group key of entry e, decoded into k<position> locals. -->

@@ -271,7 +271,10 @@ public final class KernelGenerator {
                 : "UnsafeApi.getLong(key_at + ((long) i << 3))";
             model.put("denseKey", Map.of("word", keys.get(0).get("wordExpr"), "index", singleKey.index(), "read", read));
         }
-        simdModel(model, spec, lanes, fused, singleKey);
+        // the SIMD twin hashes the key in lanes for the lookups ahead of its row loop, which need
+        // the passing rows first: every row, or those a WHERE in lanes selected
+        final boolean rowsKnownFirst = rowProgram.getCondition() == null || lanes != null;
+        simdModel(model, spec, lanes, fused, rowsKnownFirst ? singleKey : null);
         model.put("accBytes", Math.max(8, offset));
         model.put("keyCode", keyCode.toString());
 
@@ -435,8 +438,8 @@ public final class KernelGenerator {
 
     /**
      * The column whose values (or dictionary codes) are the whole group key: one NOT NULL BIGINT,
-     * TIMESTAMP, INT or VARCHAR column, grouped as it is. The SIMD twin hashes it in lanes, and both
-     * twins look small non-negative keys up by array index.
+     * TIMESTAMP, INT or VARCHAR column, grouped as it is. Both twins look a batch's groups up before
+     * folding its rows (small non-negative keys by array index); the SIMD twin hashes it in lanes.
      */
     private static VectorCodegen.LaneColumn singleKey(final KernelSpec spec, final List<RexNode> projects,
                                                     final List<ExprCodegen.Expr> keyExprs, final int nullWord,

@@ -111,10 +111,6 @@ public final class GroupTable implements AutoCloseable {
         return slots;
     }
 
-    /** Address of entry 0 (changes when the table grows). */
-    public long entriesAddress() {
-        return entriesAddress;
-    }
 
     /** Longs per key. */
     public int keyWords() {
