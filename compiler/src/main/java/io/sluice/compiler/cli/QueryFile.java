@@ -8,16 +8,15 @@ import io.sluice.compiler.SluiceCompiler;
 import io.sluice.compiler.plan.TableDefinition;
 import io.sluice.runtime.error.DataException;
 import io.sluice.runtime.exec.SourceSpec;
+import io.sluice.runtime.source.InputPaths;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * A query file on disk: its text, compiled, and its input resolved. A table's {@code 'path'} is
@@ -108,23 +107,12 @@ public final class QueryFile {
             table.watermarkDelayMillis());
     }
 
-    /** The declared path, or the names its glob matches, sorted; empty when nothing exists. */
+    /** The declared path, or the names its glob matches (InputPaths). */
     private static List<String> expand(final Path dir, final String declared) throws UsageException {
-        if (declared.indexOf('*') < 0 && declared.indexOf('?') < 0) {
-            return Files.isRegularFile(dir.resolve(declared)) ? List.of(declared) : List.of();
-        }
-        final Path pattern = Path.of(declared);
-        final Path parent = pattern.getParent();
-        final Path folder = parent == null ? dir : dir.resolve(parent);
-        final PathMatcher matcher = folder.getFileSystem().getPathMatcher("glob:" + pattern.getFileName());
-        try (Stream<Path> listing = Files.list(folder)) {
-            return listing.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName()))
-                .map(f -> (parent == null ? f.getFileName() : parent.resolve(f.getFileName())).toString())
-                .sorted().toList();
-        } catch (final java.nio.file.NoSuchFileException e) {
-            return List.of();
+        try {
+            return InputPaths.expand(dir, declared);
         } catch (final IOException e) {
-            throw new UsageException("cannot list " + folder + ": " + e.getMessage());
+            throw new UsageException("cannot list the folder of '" + declared + "': " + e.getMessage());
         }
     }
 }

@@ -5,10 +5,11 @@ import io.sluice.runtime.api.CompiledQuery;
 import io.sluice.runtime.api.QueryPlan;
 import io.sluice.runtime.error.DataException;
 import io.sluice.runtime.exec.SourceSpec;
+import io.sluice.runtime.source.InputPaths;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +50,20 @@ public final class ArtifactMain extends RunCli {
                     + plan.table() + "=PATH");
             }
             for (final String declared : plan.paths()) {
-                final Path p = Path.of(declared);
-                if (!Files.isRegularFile(p)) {
+                final List<String> matched;
+                try {
+                    matched = InputPaths.expand(Path.of(""), declared);
+                } catch (final IOException e) {
+                    throw new UsageException("cannot list the folder of '" + declared + "': " + e.getMessage());
+                }
+                if (matched.isEmpty()) {
                     throw new DataException(declared, "input file not found (a table's declared path is read "
                         + "relative to the working directory; pass --input " + plan.table() + "=PATH)");
                 }
-                paths.add(p);
-                names.add(declared);
+                for (final String file : matched) {
+                    paths.add(Path.of(file));
+                    names.add(file);
+                }
             }
         }
         return new Prepared(plan, query.kernels(), new SourceSpec(plan.table(), plan.input(), paths, names,
