@@ -241,16 +241,9 @@ public final class ${className} extends KernelBase {
         final int[] ent = this.ent;
         final long key_at = batch.column(${denseKey.index}).data().addressOffset();
         if (small) {
-            int[] direct = groups.directIndex();
             for (int s = 0; s < m; s++) {
                 final int i = sel == null ? s : sel[s];
-                final long dk = ${denseKey.read};
-                int e = dk < direct.length ? direct[(int) dk] - 1 : -1;
-                if (e < 0) {
-                    e = groups.findOrInsertSmall(dk);
-                    direct = groups.directIndex(); // an insert may have grown it
-                }
-                ent[s] = e;
+                ent[s] = groups.findOrInsertSmall(${denseKey.read});
             }
             return ent;
         }

@@ -262,8 +262,8 @@ public final class GroupTable implements AutoCloseable {
     }
 
     /**
-     * One-word keys: entry + 1 of each key in [0, length) the table holds, 0 for one it does not
-     * (a kernel's own loop may read it; it is replaced when it grows, on insert).
+     * One-word keys: entry + 1 of each key in [0, length) the table holds, 0 for one it does not;
+     * replaced when it grows, on insert. For inspection: lookups go through {@link #findOrInsertSmall}.
      */
     public int[] directIndex() {
         return direct;
