@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * empty, as a batch engine's would.
  */
 @State(Scope.Thread)
-public class GroupByBigintBenchmark extends KernelBenchmarkState {
+public class GroupByBigintBenchmark extends GroupByBenchmarkState {
     static final String SQL = """
         CREATE TABLE t (k BIGINT NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');
         SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t GROUP BY k""";
@@ -35,18 +35,6 @@ public class GroupByBigintBenchmark extends KernelBenchmarkState {
     /** Distinct keys. */
     @Param({"10", "1000", "100000", "1000000", "10000000"})
     public int keys;
-
-    /** Rows per batch (= per changelog emission). */
-    @Param({"4096"})
-    public int batch;
-
-    /**
-     * FINAL: the final table once the input ends (as a batch engine computes it, the figure to put
-     * beside DuckDB); CHANGES: the continuous form, a changelog of the touched groups after each
-     * batch ({@code -p emit=CHANGES}).
-     */
-    @Param({"FINAL"})
-    public String emit;
 
 
     @Setup(Level.Trial)

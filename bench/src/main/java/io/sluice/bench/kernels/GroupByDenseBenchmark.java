@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * records, uniform keys, batches of 4096 rows, a fresh kernel per invocation.
  */
 @State(Scope.Thread)
-public class GroupByDenseBenchmark extends KernelBenchmarkState {
+public class GroupByDenseBenchmark extends GroupByBenchmarkState {
     /** VARCHAR (dictionary-coded symbols) or INT. */
     @Param({"VARCHAR", "INT"})
     public String keyType;
@@ -26,18 +26,6 @@ public class GroupByDenseBenchmark extends KernelBenchmarkState {
     /** Distinct keys (symbols S00, S01, ... or 0, 1, ...). */
     @Param({"50"})
     public int cardinality;
-
-    /** Rows per batch (= per changelog emission). */
-    @Param({"4096"})
-    public int batch;
-
-    /**
-     * FINAL: the final table once the input ends (as a batch engine computes it, the figure to put
-     * beside DuckDB); CHANGES: the continuous form, a changelog of the touched groups after each
-     * batch ({@code -p emit=CHANGES}).
-     */
-    @Param({"FINAL"})
-    public String emit;
 
 
     @Setup(Level.Trial)
