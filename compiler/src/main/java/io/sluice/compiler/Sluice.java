@@ -36,6 +36,16 @@ public final class Sluice {
     }
 
     /**
+     * Compiles {@code sql} with {@code options}, e.g. {@link CompileOptions#FINAL_TABLE} for the
+     * final table of a GROUP BY without a window instead of its changelog.
+     *
+     * @throws CompileException with the line and column of the offending SQL
+     */
+    public static CompiledQuery compile(final String sql, final CompileOptions options) throws CompileException {
+        return SluiceCompiler.compile(sql, options).runtime();
+    }
+
+    /**
      * A generated writer from objects of {@code type} (a public record or POJO) to the query's input
      * rows, fields matched to columns by name.
      *

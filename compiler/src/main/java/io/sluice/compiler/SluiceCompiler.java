@@ -16,24 +16,34 @@ public final class SluiceCompiler {
     private SluiceCompiler() {
     }
 
-    /** Plans, generates and compiles {@code sql}. */
+    /** Plans, generates and compiles {@code sql} with the default options. */
     public static CompiledQuery compile(final String sql) throws CompileException {
+        return compile(sql, CompileOptions.DEFAULT);
+    }
+
+    /** Plans, generates and compiles {@code sql}. */
+    public static CompiledQuery compile(final String sql, final CompileOptions options) throws CompileException {
         final PlannedQuery plan = QueryPlanner.plan(sql);
-        final KernelSpec spec = lower(plan);
+        final KernelSpec spec = lower(plan, options);
         final KernelGenerator.GeneratedKernel kernel = generate(plan, spec, sql);
         return new CompiledQuery(plan, spec, kernel, KernelCompiler.compile(kernel), sql);
     }
 
-    /** Plans and generates {@code sql} without compiling the kernel (for explain). */
+    /** Plans and generates {@code sql} without compiling the kernel, with the default options. */
     public static CompiledQuery generateOnly(final String sql) throws CompileException {
+        return generateOnly(sql, CompileOptions.DEFAULT);
+    }
+
+    /** Plans and generates {@code sql} without compiling the kernel (for explain). */
+    public static CompiledQuery generateOnly(final String sql, final CompileOptions options) throws CompileException {
         final PlannedQuery plan = QueryPlanner.plan(sql);
-        final KernelSpec spec = lower(plan);
+        final KernelSpec spec = lower(plan, options);
         return new CompiledQuery(plan, spec, generate(plan, spec, sql), null, sql);
     }
 
-    private static KernelSpec lower(final PlannedQuery plan) throws CompileException {
+    private static KernelSpec lower(final PlannedQuery plan, final CompileOptions options) throws CompileException {
         try {
-            return KernelLowering.lower(plan);
+            return KernelLowering.lower(plan, options);
         } catch (final CompileException e) {
             throw positioned(e, plan);
         }

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 
 /**
  * {@code SELECT k, COUNT(*), SUM(v) FROM t GROUP BY k} with a BIGINT key of 10 to 10M distinct
- * values, over 16M records, under EMIT FINAL by default (the final table at the end of the input,
+ * values, over 16M records, compiled with --final-table by default (the final table at the end of the input,
  * what DuckDB computes). Under {@code -p emit=CHANGES} it is the continuous query: after each batch
  * the kernel emits the changes of the groups the batch touched (+I, or -U/+U), so the batch size
  * matters (one changelog pair per touched group per batch).
@@ -39,7 +39,7 @@ public class GroupByBigintBenchmark extends GroupByBenchmarkState {
 
     @Setup(Level.Trial)
     public void setUp(final Blackhole bh) {
-        query = KernelBench.compile(SQL + " EMIT " + emit);
+        query = compileGroupBy(SQL);
         dictionary = new StringDictionary();
         final SplittableRandom random = new SplittableRandom(KernelBench.SEED);
         final int[] firstPass = permutation(keys, random);

@@ -35,8 +35,8 @@ public class GroupByDenseBenchmark extends GroupByBenchmarkState {
             case "INT" -> false;
             default -> throw new IllegalArgumentException("keyType must be VARCHAR or INT: " + keyType);
         };
-        query = KernelBench.compile("CREATE TABLE t (k " + keyType + " NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');\n"
-            + "SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t GROUP BY k EMIT " + emit);
+        query = compileGroupBy("CREATE TABLE t (k " + keyType + " NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');\n"
+            + "SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t GROUP BY k");
         dictionary = new StringDictionary();
         final int[] codes = new int[cardinality];
         for (int s = 0; s < cardinality; s++) {

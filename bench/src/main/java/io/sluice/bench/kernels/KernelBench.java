@@ -1,6 +1,7 @@
 package io.sluice.bench.kernels;
 
 import io.sluice.compiler.CompileException;
+import io.sluice.compiler.CompileOptions;
 import io.sluice.compiler.Sluice;
 import io.sluice.runtime.api.CompiledQuery;
 import io.sluice.runtime.api.QueryPlan;
@@ -46,8 +47,12 @@ final class KernelBench {
     }
 
     static CompiledQuery compile(final String sql) {
+        return compile(sql, CompileOptions.DEFAULT);
+    }
+
+    static CompiledQuery compile(final String sql, final CompileOptions options) {
         try {
-            return Sluice.compile(sql);
+            return Sluice.compile(sql, options);
         } catch (final CompileException e) {
             throw new IllegalStateException("benchmark query does not compile: " + e.getMessage(), e);
         }

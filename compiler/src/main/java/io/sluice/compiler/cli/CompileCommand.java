@@ -6,6 +6,7 @@ import io.sluice.runtime.cli.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -21,6 +22,9 @@ public final class CompileCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUERY.sql")
     Path query;
 
+    @Mixin
+    CompileFlags compileFlags;
+
     @Option(names = {"-o", "--output"}, paramLabel = "JAR", required = true, description = "the jar to write")
     Path jar;
 
@@ -32,7 +36,7 @@ public final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final CompiledQuery compiled = QueryFile.read(query, query.toString()).compile();
+        final CompiledQuery compiled = QueryFile.read(query, query.toString()).compile(compileFlags.options());
         final ArtifactWriter.Written written;
         try {
             written = ArtifactWriter.write(compiled, jar);

@@ -5,6 +5,7 @@ import io.sluice.compiler.kernel.KernelSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
@@ -18,6 +19,9 @@ public final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUERY.sql")
     Path query;
 
+    @Mixin
+    CompileFlags compileFlags;
+
     @Option(names = "--source", description = "also print the generated kernel source")
     boolean source;
 
@@ -29,7 +33,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final CompiledQuery compiled = QueryFile.read(query, query.toString()).generate();
+        final CompiledQuery compiled = QueryFile.read(query, query.toString()).generate(compileFlags.options());
         final PrintWriter out = spec.commandLine().getOut();
         out.println("== Logical plan ==");
         out.print(compiled.plan().logicalPlan());

@@ -3,6 +3,7 @@ package io.sluice.compiler.cli;
 import io.sluice.runtime.cli.RunCli;
 import io.sluice.runtime.cli.UsageException;
 import io.sluice.compiler.CompileException;
+import io.sluice.compiler.CompileOptions;
 import io.sluice.compiler.CompiledQuery;
 import io.sluice.compiler.SluiceCompiler;
 import io.sluice.compiler.plan.TableDefinition;
@@ -54,19 +55,24 @@ public final class QueryFile {
         return displayName;
     }
 
-    /** Compiles the query; errors carry the file name and position. */
+    /** Compiles the query with the default options; errors carry the file name and position. */
     public CompiledQuery compile() throws UsageException {
+        return compile(CompileOptions.DEFAULT);
+    }
+
+    /** Compiles the query; errors carry the file name and position. */
+    public CompiledQuery compile(final CompileOptions options) throws UsageException {
         try {
-            return SluiceCompiler.compile(sql);
+            return SluiceCompiler.compile(sql, options);
         } catch (final CompileException e) {
             throw new UsageException(e.format(displayName));
         }
     }
 
     /** Plans and generates without compiling, for explain. */
-    public CompiledQuery generate() throws UsageException {
+    public CompiledQuery generate(final CompileOptions options) throws UsageException {
         try {
-            return SluiceCompiler.generateOnly(sql);
+            return SluiceCompiler.generateOnly(sql, options);
         } catch (final CompileException e) {
             throw new UsageException(e.format(displayName));
         }

@@ -4,6 +4,7 @@ import io.sluice.compiler.CompiledQuery;
 import io.sluice.runtime.cli.RunCli;
 import io.sluice.runtime.cli.UsageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -18,10 +19,13 @@ public final class RunCommand extends RunCli {
     @Parameters(index = "0", paramLabel = "QUERY.sql", description = "CREATE TABLE statement(s) and one query")
     Path query;
 
+    @Mixin
+    CompileFlags compileFlags;
+
     @Override
     protected Prepared prepare() throws UsageException {
         final QueryFile file = QueryFile.read(query, query.toString());
-        final CompiledQuery compiled = file.compile();
+        final CompiledQuery compiled = file.compile(compileFlags.options());
         return new Prepared(compiled.queryPlan(), compiled.kernels(), file.source(compiled, inputs));
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.compiler.golden;
 
+import io.sluice.compiler.CompileOptions;
 import io.sluice.compiler.CompiledQuery;
 import io.sluice.compiler.cli.QueryFile;
 import io.sluice.runtime.cli.UsageException;
@@ -207,7 +208,7 @@ public final class GoldenRunner {
         final Path lateRows = Files.createTempFile("sluice-golden-late", ".csv");
         try {
             final QueryFile file = QueryFile.read(caseDir.resolve(GoldenCorpus.QUERY), GoldenCorpus.QUERY);
-            final CompiledQuery compiled = file.compile();
+            final CompiledQuery compiled = file.compile(new CompileOptions(Boolean.parseBoolean(props.getProperty("final-table"))));
             final SourceSpec source;
             try {
                 source = file.source(compiled, List.of());

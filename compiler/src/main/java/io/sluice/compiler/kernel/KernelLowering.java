@@ -1,6 +1,7 @@
 package io.sluice.compiler.kernel;
 
 import io.sluice.compiler.CompileException;
+import io.sluice.compiler.CompileOptions;
 import io.sluice.compiler.codegen.JavaType;
 import io.sluice.compiler.plan.LateOptions;
 import io.sluice.compiler.plan.PlannedQuery;
@@ -42,7 +43,12 @@ public final class KernelLowering {
     private KernelLowering() {
     }
 
+    /** Lowers with the default options. */
     public static KernelSpec lower(final PlannedQuery query) throws CompileException {
+        return lower(query, CompileOptions.DEFAULT);
+    }
+
+    public static KernelSpec lower(final PlannedQuery query, final CompileOptions options) throws CompileException {
         RelNode node = query.rel();
         final RexBuilder rex = node.getCluster().getRexBuilder();
         RexProgram result = null;
@@ -131,8 +137,13 @@ public final class KernelLowering {
         }
         checkTumbleOnly(query, window, "without GROUP BY window_start, window_end");
         checkNoLatePolicy(query, late);
-        // without a window, EMIT FINAL means the final table once the input ends (the final watermark)
-        final boolean changelog = query.emit() != PlannedQuery.EmitMode.FINAL;
+        if (query.emit() == PlannedQuery.EmitMode.FINAL) {
+            // as in Velostream: final rows are a window's; the final table of a bounded input is an option
+            throw new CompileException(query.emitLine(), query.emitColumn(), "EMIT FINAL needs a window "
+                + "(GROUP BY window_start, window_end or a WINDOW clause); without one GROUP BY emits changes "
+                + "(--final-table gives the final table at the end of the input)");
+        }
+        final boolean changelog = query.emit() == PlannedQuery.EmitMode.CHANGES || !options.finalTable();
         return new KernelSpec(KernelSpec.Shape.GROUP_AGGREGATE, table, window, row, keys, aggregates, -1, -1,
             result, output, changelog, LatePolicy.DROP, false);
     }

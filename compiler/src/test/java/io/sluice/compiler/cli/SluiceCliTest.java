@@ -41,6 +41,23 @@ class SluiceCliTest {
     }
 
     @Test
+    void finalTableTurnsAGroupByChangelogIntoItsFinalTable(@TempDir final Path tmp) throws Exception {
+        final Path changelog = tmp.resolve("changelog.csv");
+        final Path table = tmp.resolve("table.csv");
+        final Run changes = sluice("run", query("groupby-final-table"), "--output", changelog.toString());
+        final Run last = sluice("run", query("groupby-final-table"), "--final-table", "--partitions", "3",
+            "--output", table.toString());
+        assertThat(changes.exit()).as(changes.err()).isZero();
+        assertThat(last.exit()).as(last.err()).isZero();
+        assertThat(Files.readAllLines(changelog).get(0)).startsWith("op,");
+        assertThat(Files.readAllLines(table)).containsExactlyInAnyOrderElementsOf(
+            Files.readAllLines(CORPUS.resolve("groupby-final-table/expected.csv")));
+        final Run explain = sluice("explain", query("groupby-final-table"), "--final-table");
+        assertThat(explain.out()).doesNotContain("as a changelog");
+        assertThat(sluice("explain", query("groupby-final-table")).out()).contains("as a changelog");
+    }
+
+    @Test
     void inputFlagOverridesTheTablePath(@TempDir final Path tmp) throws Exception {
         final Path data = tmp.resolve("other.csv");
         Files.writeString(data, "symbol,qty,ts\nZZZ,5,2024-01-01 10:00:00\n");
@@ -175,7 +192,7 @@ class SluiceCliTest {
     void helpAndVersion() {
         final Run help = sluice("run", "--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("--on-bad-row").contains("--batch-size").contains("--output");
+        assertThat(help.out()).contains("--on-bad-row").contains("--batch-size").contains("--output").contains("--final-table");
         for (final String command : new String[] {"explain", "test"}) {
             assertThat(sluice(command, "--help").exit()).isZero();
         }

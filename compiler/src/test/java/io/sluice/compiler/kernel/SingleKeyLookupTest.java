@@ -1,5 +1,6 @@
 package io.sluice.compiler.kernel;
 
+import io.sluice.compiler.CompileOptions;
 import io.sluice.compiler.Sluice;
 import io.sluice.runtime.api.CompiledQuery;
 import io.sluice.runtime.batch.ColumnBatch;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * negative and huge keys, batches where most rows bring a new key (several rehashes within one
  * batch), keys whose hashes share the 32 bits a slot word keeps, and the same small key first
  * seen by hash, then by the direct index. Each run is checked
- * against a {@link LinkedHashMap} of the same rows: the groups, their order (EMIT FINAL emits in
+ * against a {@link LinkedHashMap} of the same rows: the groups, their order (the final table lists groups in
  * order of first appearance) and their counts and sums; for both twins, with and without a WHERE
  * (the SIMD twin selects rows in lanes first).
  */
@@ -58,7 +59,7 @@ class SingleKeyLookupTest {
         throws Exception {
         final CompiledQuery query = Sluice.compile("""
             CREATE TABLE t (k BIGINT NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');
-            SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t""" + (where ? " WHERE v > 10" : "") + " GROUP BY k EMIT FINAL");
+            SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t""" + (where ? " WHERE v > 10" : "") + " GROUP BY k", CompileOptions.FINAL_TABLE);
         final StringDictionary dictionary = new StringDictionary();
         final SplittableRandom random = new SplittableRandom(seed);
         final Map<Long, long[]> expected = new LinkedHashMap<>();

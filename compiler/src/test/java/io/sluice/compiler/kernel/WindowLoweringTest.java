@@ -1,6 +1,7 @@
 package io.sluice.compiler.kernel;
 
 import io.sluice.compiler.CompileException;
+import io.sluice.compiler.CompileOptions;
 import io.sluice.compiler.CompiledQuery;
 import io.sluice.compiler.SluiceCompiler;
 import io.sluice.compiler.codegen.KernelCompiler;
@@ -106,6 +107,29 @@ class WindowLoweringTest {
         assertThat(spec.emitChanges()).isTrue();
         assertThat(lower("", grouped("TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE)") + " EMIT FINAL").changelog())
             .isFalse();
+    }
+
+    @Test
+    void withoutAWindowEmitFinalIsAnErrorAndTheFinalTableAnOption() throws CompileException {
+        final String groupBy = "SELECT k, COUNT(*) AS n FROM t GROUP BY k";
+        assertThatThrownBy(() -> lower("", groupBy + "\nEMIT FINAL")).isInstanceOf(CompileException.class)
+            .hasMessage("4:1: EMIT FINAL needs a window (GROUP BY window_start, window_end or a WINDOW clause); "
+                + "without one GROUP BY emits changes (--final-table gives the final table at the end of the input)");
+        // grouped over TUMBLE's rows but not by its window: no window either
+        assertError("", "SELECT k, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) "
+            + "GROUP BY k EMIT FINAL", "EMIT FINAL needs a window");
+        assertThat(lower("", groupBy).changelog()).isTrue();
+        assertThat(SluiceCompiler.generateOnly(TABLE.formatted("") + groupBy, CompileOptions.FINAL_TABLE).spec()
+            .changelog()).isFalse();
+        // what the query says wins over the option
+        assertThat(SluiceCompiler.generateOnly(TABLE.formatted("") + groupBy + " EMIT CHANGES",
+            CompileOptions.FINAL_TABLE).spec().changelog()).isTrue();
+        // windows and projections are what they are either way
+        for (final String query : List.of(grouped("TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE)"),
+            "SELECT k, v FROM t WHERE v > 1")) {
+            assertThat(SluiceCompiler.generateOnly(TABLE.formatted("") + query, CompileOptions.FINAL_TABLE).kernel().source())
+                .isEqualTo(SluiceCompiler.generateOnly(TABLE.formatted("") + query).kernel().source());
+        }
     }
 
     @Test

@@ -1,5 +1,5 @@
--- Proves: a GROUP BY without a window under EMIT FINAL emits no changelog: one row per group
--- (those HAVING keeps), once the input has ended (the final watermark); no op column.
+-- Proves: with --final-table (options.properties) a GROUP BY without a window emits no changelog:
+-- one row per group (those HAVING keeps), once the input has ended; no op column.
 -- Rows: the generated file of simd-groupby-filter-lanes.
 -- Verified: DuckDB cross-check (duckdb.sql).
 CREATE TABLE t (
@@ -12,5 +12,4 @@ SELECT g, COUNT(*) AS n, SUM(v) AS sv, MIN(x) AS mn
 FROM t
 WHERE x < 8
 GROUP BY g
-HAVING COUNT(*) > 2
-EMIT FINAL;
+HAVING COUNT(*) > 2;
