@@ -606,7 +606,10 @@ public final class KernelGenerator {
     private static GeneratedKernel render(final KernelSpec spec, final Map<String, Object> model, final String sql) {
         markDecodedStrings(model);
         // deterministic per query: the same SQL over the same schema gives the same class name
-        final String className = spec.shape().template() + "_" + digest(sql + "\n" + spec.table().schema());
+        // (the final-table option changes the kernel, not the SQL: it is part of the name)
+        final boolean finalTable = spec.shape() == KernelSpec.Shape.GROUP_AGGREGATE && !spec.changelog();
+        final String className = spec.shape().template() + "_"
+            + digest(sql + "\n" + spec.table().schema() + (finalTable ? "\nfinal table" : ""));
         model.put("className", className);
         try {
             final Template template = FREEMARKER.getTemplate(spec.shape().template() + ".java.ftl");

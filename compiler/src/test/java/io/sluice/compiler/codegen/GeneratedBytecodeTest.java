@@ -1,6 +1,7 @@
 package io.sluice.compiler.codegen;
 
 import io.sluice.compiler.CompileException;
+import io.sluice.compiler.CompileOptions;
 import io.sluice.compiler.CompiledQuery;
 import io.sluice.compiler.SluiceCompiler;
 import io.sluice.compiler.golden.GoldenCorpus;
@@ -104,5 +105,10 @@ class GeneratedBytecodeTest {
         assertThat(SluiceCompiler.generateOnly(sql).kernel().className())
             .isEqualTo(SluiceCompiler.generateOnly(sql).kernel().className())
             .isNotEqualTo(SluiceCompiler.generateOnly(sql.replace("+ 1", "+ 2")).kernel().className());
+        // an option that changes the kernel changes its name
+        final String groupBy = "CREATE TABLE t (a BIGINT); SELECT a, COUNT(*) AS n FROM t GROUP BY a";
+        assertThat(SluiceCompiler.generateOnly(groupBy, CompileOptions.FINAL_TABLE).kernel().className())
+            .isEqualTo(SluiceCompiler.generateOnly(groupBy, CompileOptions.FINAL_TABLE).kernel().className())
+            .isNotEqualTo(SluiceCompiler.generateOnly(groupBy).kernel().className());
     }
 }
