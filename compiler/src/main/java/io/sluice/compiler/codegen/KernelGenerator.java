@@ -119,7 +119,13 @@ public final class KernelGenerator {
             w.put("offset", spec.window().offsetMillis());
             w.put("slide", spec.window().slideMillis());
             w.put("timeVar", columnExprs.get(spec.window().timeColumn()).value());
+            final int time = spec.window().timeColumn();
+            w.put("timeColumn", time);
             model.put("window", w);
+            // the event-time column (it carries the WATERMARK) is never NULL: the source rejects such rows
+            final boolean timeNeverNull = !input.column(time).nullable() || time == spec.table().eventTimeColumn();
+            model.put("oneWindowPath", spec.shape() == KernelSpec.Shape.WINDOW_AGGREGATE
+                && spec.window().kind() == KernelSpec.WindowKind.TUMBLE && !spec.changelog() && timeNeverNull);
         }
 
         final TempNames rowTemps = new TempNames();
