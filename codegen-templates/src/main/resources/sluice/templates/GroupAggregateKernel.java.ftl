@@ -75,7 +75,7 @@ public final class ${className} extends KernelBase {
     /** The group's result row was last emitted as present (+I or +U). */
     private static final long EMITTED = 2L;
 <#else>
-    /** Entry layout after the key: the accumulators (EMIT FINAL: the table is emitted once, at the end). */
+    /** Entry layout after the key: the accumulators (the final table, --final-table: emitted once, at the end). */
     private static final int ACC_BYTES = ${accBytes};
     private static final int ENTRY_BYTES = ACC_BYTES;
 </#if>
@@ -120,7 +120,14 @@ public final class ${className} extends KernelBase {
 </#if>
 <#if phased>
         final int m = n;
-        final int[] ent = entries(batch, null, m, smallKeys(batch, n), null);
+        if (smallKeys(batch, n)) {
+            foldSmall(batch, null, m);
+<#if changelog>
+            emitChanges(out);
+</#if>
+            return;
+        }
+        final int[] ent = entries(batch, null, m, null);
 <@foldEntries "s"/>
 <#else>
 <@common.columnVectors/>
@@ -154,12 +161,13 @@ public final class ${className} extends KernelBase {
 </#if>
 <#if phasedSimd>
         // a batch whose keys are all small needs no hash (the direct index finds them): hash in lanes only else
-        final boolean small = ${className}_Simd.keysBelow(batch, n, GroupTable.DIRECT_LIMIT);
-        final long[] hashes = hashes(batch);
-        if (!small) {
-            ${className}_Simd.hashes(batch, n, hashes);
+        if (${className}_Simd.keysBelow(batch, n, GroupTable.DIRECT_LIMIT)) {
+            foldSmall(batch, <#if simd.filter??>sel<#else>null</#if>, m);
+            return;
         }
-        final int[] ent = entries(batch, <#if simd.filter??>sel<#else>null</#if>, m, small, hashes);
+        final long[] hashes = hashes(batch);
+        ${className}_Simd.hashes(batch, n, hashes);
+        final int[] ent = entries(batch, <#if simd.filter??>sel<#else>null</#if>, m, hashes);
 <@foldEntries simd.filter???then("sel[s]", "s")/>
 <#else>
 <@common.columnVectors/>
@@ -223,16 +231,48 @@ public final class ${className} extends KernelBase {
     private long[] slotWords = new long[0];
 
     /**
-     * The group entry of each row to fold, rows sel[0..m) (every row 0..m when sel is null), new
-     * groups inserted in row order. When every key of the batch is small (in [0,
-     * GroupTable.DIRECT_LIMIT)), the table's direct index finds it. Else every row goes by hash (a
-     * small key too: the direct index is only a shortcut into the table), in two passes, so that
-     * one row's loads do not wait for the previous row's probe: the first hashes each key (or takes
-     * laneHashes[row], the SIMD twin's) and reads its index slot word, loads independent of each
-     * other which the CPU overlaps; the second takes the entry a slot word names when it holds the
-     * key (GroupTable.entryOf) and probes (findOrInsert1) only otherwise.
+     * Rows sel[0..m) (every row 0..m when sel is null) of a batch whose keys are all small (in [0,
+     * GroupTable.DIRECT_LIMIT)) into their groups, in one loop: the table's direct index gives each
+     * key's entry (an array load), a key not yet there is inserted (new groups in row order).
      */
-    private int[] entries(final ColumnBatch batch, final int[] sel, final int m, final boolean small, final long[] laneHashes) {
+    private void foldSmall(final ColumnBatch batch, final int[] sel, final int m) {
+        int[] direct = groups.directIndex();
+        UnsafeBuffer buf = groups.buffer();
+        long base = buf.addressOffset();
+<@common.columnVectors/>
+        int i = 0;
+        try {
+            for (int s = 0; s < m; s++) {
+                i = sel == null ? s : sel[s];
+<@common.readRow/>
+${keyCode}<#t>
+                final long dk = ${denseKey.word};
+                int e = dk < direct.length ? direct[(int) dk] - 1 : -1;
+                if (e < 0) {
+                    e = groups.findOrInsertSmall(dk);
+                    direct = groups.directIndex(); // an insert may grow the index and the entries
+                    buf = groups.buffer();
+                    base = buf.addressOffset();
+                }
+                final int acc = groups.accumulatorOffset(e);
+                final long at = base + acc; // the accumulators' address: updated without bounds checks
+<@accumulate/>
+            }
+        } catch (final ExpressionException e) {
+            throw rowError(batch, i, e);
+        }
+    }
+
+    /**
+     * The group entry of each row to fold, rows sel[0..m) (every row 0..m when sel is null), new
+     * groups inserted in row order, for a batch with a key outside the direct index's range: every
+     * row goes by hash (a small key too: the direct index is only a shortcut into the table), in two
+     * passes, so that one row's loads do not wait for the previous row's probe: the first hashes
+     * each key (or takes laneHashes[row], the SIMD twin's) and reads its index slot word, loads
+     * independent of each other which the CPU overlaps; the second takes the entry a slot word names
+     * when it holds the key (GroupTable.entryOf) and probes (findOrInsert1) only otherwise.
+     */
+    private int[] entries(final ColumnBatch batch, final int[] sel, final int m, final long[] laneHashes) {
         if (ent.length < batch.capacity()) {
             ent = new int[batch.capacity()];
             keyHashes = new long[batch.capacity()];
@@ -240,13 +280,6 @@ public final class ${className} extends KernelBase {
         }
         final int[] ent = this.ent;
         final long key_at = batch.column(${denseKey.index}).data().addressOffset();
-        if (small) {
-            for (int s = 0; s < m; s++) {
-                final int i = sel == null ? s : sel[s];
-                ent[s] = groups.findOrInsertSmall(${denseKey.read});
-            }
-            return ent;
-        }
         final long[] keyHashes = this.keyHashes;
         final long[] slotWords = this.slotWords;
         final long[] slots = groups.slots();
@@ -286,7 +319,7 @@ public final class ${className} extends KernelBase {
 <@common.resultBody/>
     }
 
-    /** A continuous aggregation emits per batch (or, EMIT FINAL, at the end); event time fires nothing. */
+    /** A continuous aggregation emits per batch (or, with --final-table, at the end); event time fires nothing. */
     @Override
     public void advanceWatermark(final long watermark, final ResultSink out) {
     }
@@ -294,7 +327,7 @@ public final class ${className} extends KernelBase {
     @Override
     public void finish(final ResultSink out) {
 <#if !changelog>
-        // EMIT FINAL: the input ended; one row per group (those HAVING keeps)
+        // the final table (--final-table): the input ended; one row per group (those HAVING keeps)
         try {
             for (int e = 0; e < groups.size(); e++) {
                 if (fill(row, groups, e, groups.accumulatorOffset(e))) {
