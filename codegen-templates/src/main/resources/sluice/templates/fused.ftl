@@ -1,7 +1,10 @@
 <#--
   The fused loop of an aggregate without GROUP BY whose WHERE runs in lanes and whose aggregates
-  read plain numeric columns: one pass over the batch per twin into per-batch partials (part[],
-  dpart[]), folded into the single group afterwards. Partial slots per aggregate (slot s):
+  read numeric columns or arithmetic over them (VectorCodegen.value): one pass over the batch per
+  twin into per-batch partials (part[], dpart[]), folded into the single group afterwards. BIGINT
+  arithmetic in lanes marks the lanes that overflowed (or might have): when a summed row is among
+  them, the lane loop gives up (-1) and the batch goes through the row loop, whose checked
+  arithmetic decides (an error there is the row loop's error). Partial slots per aggregate (slot s):
     COUNT(*)              none (the passing rows)
     COUNT(x)              [s] non-NULL rows
     SUM/AVG integer x     [s] sum, [s+1] non-NULL rows, [s+2] smallest, [s+3] largest value
@@ -58,6 +61,9 @@
 </#switch>
 </#list>
         final long passed = <#if simd??>simd ? ${className}_Simd.fused(batch, n, part, dpart) : </#if>fusedScalar(batch, n);
+        if (passed < 0L) {
+            return false; // BIGINT arithmetic in lanes may have overflowed: the row loop decides
+        }
         if (passed == 0L) {
             filteredRows += n;
             return true;
@@ -125,6 +131,7 @@
             for (; i < n; i++) {
 <@common.readRow/>
 <@common.applyFilter false/>
+${keyCode}<#t>
                 passed++;
 <#list fused.aggs as a>
 <#switch a.kind>
@@ -174,32 +181,38 @@
                 passed += pass.trueCount();
 <#list fused.aggs as a>
 <#if a.kind != "COUNT_STAR">
+<#list a.laneCode as line>
+                ${line}
+</#list>
 <#if a.nullable>
-                final VectorMask m${a.index} = pass.andNot(${a.var}_n);
+                final VectorMask m${a.index} = pass.andNot(${a.laneNull});
                 c${a.index} += m${a.index}.trueCount();
 <#else>
                 final VectorMask m${a.index} = pass;
+</#if>
+<#if a.laneOverflow??>
+                overflow = overflow.or(${a.laneOverflow}.and(m${a.index}));
 </#if>
 </#if>
 <#switch a.kind>
 <#case "SUM">
 <#case "AVG">
 <#if a.colKind == "D">
-                s${a.index} = s${a.index}.add(${a.var}_v, m${a.index}.cast(DS));
+                s${a.index} = s${a.index}.add(${a.lane}, m${a.index}.cast(DS));
 <#else>
-                s${a.index} = s${a.index}.add(${a.var}_v, m${a.index});
+                s${a.index} = s${a.index}.add(${a.lane}, m${a.index});
 <#if tail>
-                lo${a.index} = lo${a.index}.lanewise(VectorOperators.MIN, ${a.var}_v, m${a.index});
-                hi${a.index} = hi${a.index}.lanewise(VectorOperators.MAX, ${a.var}_v, m${a.index});
+                lo${a.index} = lo${a.index}.lanewise(VectorOperators.MIN, ${a.lane}, m${a.index});
+                hi${a.index} = hi${a.index}.lanewise(VectorOperators.MAX, ${a.lane}, m${a.index});
 <#else>
-                lo${a.index} = lo${a.index}.min(${a.var}_v);
-                hi${a.index} = hi${a.index}.max(${a.var}_v);
+                lo${a.index} = lo${a.index}.min(${a.lane});
+                hi${a.index} = hi${a.index}.max(${a.lane});
 </#if>
 </#if>
 <#break>
 <#case "MIN">
 <#case "MAX">
-                v${a.index} = v${a.index}.lanewise(VectorOperators.${a.kind}, ${a.var}_v, m${a.index});
+                v${a.index} = v${a.index}.lanewise(VectorOperators.${a.kind}, ${a.lane}, m${a.index});
 <#break>
 </#switch>
 </#list>
@@ -236,6 +249,7 @@
 </#switch>
 </#list>
             long passed = 0L;
+            VectorMask overflow = LS.maskAll(false);
             // whole steps without a range mask, then the last, partial step with one
             final int whole = n & ~7;
             int i = 0;
@@ -244,6 +258,9 @@
             }
             if (i < n) {
 <@fusedStep true/>
+            }
+            if (overflow.anyTrue()) {
+                return -1L; // a summed row's BIGINT arithmetic overflowed in lanes, or might have
             }
 <#list fused.aggs as a>
 <#switch a.kind>

@@ -357,20 +357,26 @@ public final class KernelGenerator {
             final KernelSpec.Aggregate a = spec.aggregates().get(j);
             final Map<String, Object> fa = new HashMap<>(aggs.get(j));
             if (a.kind() != KernelSpec.AggregateKind.COUNT_STAR) {
-                if (!(projects.get(a.argument()) instanceof RexInputRef ref) || ref.getIndex() >= input.size()) {
-                    return null;
-                }
-                final Column c = input.column(ref.getIndex());
-                final String kind = VectorCodegen.laneKind(c.type());
+                // the argument in lanes: a column, or arithmetic over columns (VectorCodegen.value)
+                final VectorCodegen.LaneValue lane = VectorCodegen.value(projects.get(a.argument()), "va" + j + "_",
+                    input.size(), i -> input.column(i).type(), i -> input.column(i).nullable(),
+                    i -> columnExprs.get(i).value());
                 final boolean minMax = a.kind() == KernelSpec.AggregateKind.MIN || a.kind() == KernelSpec.AggregateKind.MAX;
-                if (kind == null || kind.equals("D") && minMax) {
+                if (lane == null || lane.kind().equals("D") && minMax) {
                     return null;
                 }
-                final String var = columnExprs.get(ref.getIndex()).value();
-                cols.put(ref.getIndex(), new VectorCodegen.LaneColumn(ref.getIndex(), var, kind, c.nullable()));
-                fa.put("var", var);
+                final String kind = lane.kind();
+                cols.putAll(lane.columns());
+                fa.put("lane", lane.value());
+                fa.put("laneCode", lane.code());
+                if (lane.nulls() != null) {
+                    fa.put("laneNull", lane.nulls());
+                }
+                if (lane.overflow() != null) {
+                    fa.put("laneOverflow", lane.overflow());
+                }
                 fa.put("colKind", kind);
-                fa.put("nullable", c.nullable());
+                fa.put("nullable", lane.nulls() != null);
                 fa.put("slot", slot);
                 fa.put("dslot", dslot);
                 switch (a.kind()) {

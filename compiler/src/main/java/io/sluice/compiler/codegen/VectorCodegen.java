@@ -50,11 +50,29 @@ public final class VectorCodegen {
     public record LanePredicate(List<String> code, String mask, Map<Integer, LaneColumn> columns) {
     }
 
+    /**
+     * A number in lanes: {@code code} declares vectors and masks (one statement per line),
+     * {@code value} names the result, a {@code LongVector} (kind L) or a {@code DoubleVector} (kind
+     * D); {@code nulls} names the mask of its NULL lanes (null: it has none) and {@code overflow}
+     * the mask of the lanes where BIGINT arithmetic overflowed or might have (null: it cannot). The
+     * value of an overflow lane is meaningless: the caller must let the scalar code, whose checked
+     * arithmetic decides, take such a row.
+     */
+    public record LaneValue(List<String> code, String value, String kind, String nulls, String overflow,
+                            Map<Integer, LaneColumn> columns) {
+    }
+
+    /** Products of BIGINT lanes whose factors are both within this bound cannot overflow. */
+    private static final long PRODUCT_BOUND = 1L << 31;
+
     private final IntFunction<SqlType> columnType;
     private final IntFunction<Boolean> columnNullable;
     private final IntFunction<String> columnVar;
     private final Map<Integer, LaneColumn> columns = new LinkedHashMap<>();
     private final List<String> code = new ArrayList<>();
+    /** Masks of lanes whose BIGINT arithmetic may have overflowed ({@link #value}). */
+    private final List<String> overflows = new ArrayList<>();
+    private String prefix = "vm";
     private int temps;
 
     private VectorCodegen(final IntFunction<SqlType> columnType, final IntFunction<Boolean> columnNullable,
@@ -79,6 +97,153 @@ public final class VectorCodegen {
         final RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
         final Masks m = gen.gen(expanded, columnCount);
         return m == null ? null : new LanePredicate(gen.code, m.trueMask, gen.columns);
+    }
+
+    /**
+     * The lane form of the number {@code node} over the input columns: columns, numeric literals,
+     * {@code + - *} of BIGINT or DOUBLE values and {@code /} of DOUBLE ones (as the scalar code
+     * computes them: an INT column widened, an integer operand of DOUBLE arithmetic converted to
+     * double, DOUBLE operations in IEEE arithmetic lane by lane, so each lane has the scalar value's
+     * bits), and CASTs between them; null when some part cannot run in lanes (INT arithmetic,
+     * whose overflow is at 32 bits; division of integers; anything else).
+     *
+     * @param prefix names the temporaries, distinct from those of other lane code in the same scope
+     */
+    public static LaneValue value(final RexNode node, final String prefix, final int columnCount,
+                                  final IntFunction<SqlType> columnType, final IntFunction<Boolean> columnNullable,
+                                  final IntFunction<String> columnVar) {
+        final VectorCodegen gen = new VectorCodegen(columnType, columnNullable, columnVar);
+        gen.prefix = prefix;
+        final Lanes v = gen.number(node, columnCount);
+        if (v == null) {
+            return null;
+        }
+        String overflow = null;
+        for (final String o : gen.overflows) {
+            overflow = overflow == null ? o : overflow + ".or(" + o + ")";
+        }
+        return new LaneValue(gen.code, v.var, v.kind, v.nulls, overflow, gen.columns);
+    }
+
+    /** A number in lanes while it is generated: the vector's name, its kind (L or D), its NULL lanes. */
+    private record Lanes(String var, String kind, String nulls) {
+    }
+
+    private Lanes number(final RexNode node, final int columnCount) {
+        if (node instanceof RexInputRef ref) {
+            final LaneColumn c = ref.getIndex() < columnCount ? column(ref.getIndex()) : null;
+            return c == null ? null
+                : new Lanes(c.var() + "_v", c.kind().equals("D") ? "D" : "L", c.nullable() ? c.var() + "_n" : null);
+        }
+        if (node instanceof RexLiteral lit) {
+            final BigDecimal value = lit.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP
+                ? null : numericValue(lit);
+            if (value == null) {
+                return null;
+            }
+            final SqlType type = typeOf(lit.getType().getSqlTypeName());
+            if (type == SqlType.DOUBLE) {
+                return vector("D", "DoubleVector.broadcast(DS, " + Double.toString(value.doubleValue()) + "d)", null);
+            }
+            if (type == null || value.stripTrailingZeros().scale() > 0) {
+                return null;
+            }
+            try {
+                return vector("L", "LongVector.broadcast(LS, " + value.longValueExact() + "L)", null);
+            } catch (final ArithmeticException e) {
+                return null;
+            }
+        }
+        if (!(node instanceof RexCall call)) {
+            return null;
+        }
+        final SqlType type = typeOf(call.getType().getSqlTypeName());
+        switch (call.getKind()) {
+            case CAST -> {
+                final Lanes x = number(call.getOperands().get(0), columnCount);
+                final SqlType from = typeOf(call.getOperands().get(0).getType().getSqlTypeName());
+                if (x == null || type == null || from == null) {
+                    return null;
+                }
+                if (type == SqlType.DOUBLE) {
+                    return x.kind.equals("D") ? x : asDouble(x);
+                }
+                // INT to BIGINT widens (INT lanes are already longs); anything else narrows or rounds
+                return type == SqlType.BIGINT && (from == SqlType.INT || from == SqlType.BIGINT) ? x : null;
+            }
+            case PLUS, MINUS, TIMES, DIVIDE -> {
+                if (type != SqlType.BIGINT && type != SqlType.DOUBLE
+                    || type == SqlType.BIGINT && call.getKind() == SqlKind.DIVIDE) {
+                    return null;
+                }
+                Lanes a = number(call.getOperands().get(0), columnCount);
+                Lanes b = number(call.getOperands().get(1), columnCount);
+                if (a == null || b == null) {
+                    return null;
+                }
+                final String nulls = a.nulls == null ? b.nulls : b.nulls == null ? a.nulls : a.nulls + ".or(" + b.nulls + ")";
+                final String op = switch (call.getKind()) {
+                    case PLUS -> "ADD";
+                    case MINUS -> "SUB";
+                    case TIMES -> "MUL";
+                    default -> "DIV";
+                };
+                if (type == SqlType.DOUBLE) {
+                    a = a.kind.equals("D") ? a : asDouble(a);
+                    b = b.kind.equals("D") ? b : asDouble(b);
+                    return vector("D", a.var + ".lanewise(VectorOperators." + op + ", " + b.var + ")", nulls);
+                }
+                if (!a.kind.equals("L") || !b.kind.equals("L")) {
+                    return null;
+                }
+                final Lanes r = vector("L", a.var + ".lanewise(VectorOperators." + op + ", " + b.var + ")", nulls);
+                // the scalar code's Math.addExact/subtractExact/multiplyExact, as a mask of lanes to leave to it
+                overflows.add(mask(switch (call.getKind()) {
+                    case PLUS -> a.var + ".lanewise(VectorOperators.XOR, " + r.var + ").lanewise(VectorOperators.AND, "
+                        + b.var + ".lanewise(VectorOperators.XOR, " + r.var + ")).compare(VectorOperators.LT, 0L)";
+                    case MINUS -> a.var + ".lanewise(VectorOperators.XOR, " + b.var + ").lanewise(VectorOperators.AND, "
+                        + a.var + ".lanewise(VectorOperators.XOR, " + r.var + ")).compare(VectorOperators.LT, 0L)";
+                    // a product of factors within 2^31 fits; outside that bound, let the scalar code decide
+                    default -> outside(a.var) + ".or(" + outside(b.var) + ")";
+                }));
+                return r;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static String outside(final String v) {
+        return v + ".compare(VectorOperators.LT, " + -PRODUCT_BOUND + "L).or(" + v + ".compare(VectorOperators.GT, "
+            + PRODUCT_BOUND + "L))";
+    }
+
+    /** The scalar code's (double) of a BIGINT value (round to nearest), lane by lane. */
+    private Lanes asDouble(final Lanes x) {
+        return vector("D", "(DoubleVector) " + x.var + ".convert(VectorOperators.L2D, 0)", x.nulls);
+    }
+
+    private Lanes vector(final String kind, final String expr, final String nulls) {
+        final String t = prefix + temps++;
+        code.add("final " + (kind.equals("D") ? "DoubleVector " : "LongVector ") + t + " = " + expr + ";");
+        return new Lanes(t, kind, nulls);
+    }
+
+    private String mask(final String expr) {
+        final String t = prefix + temps++;
+        code.add("final VectorMask " + t + " = " + expr + ";");
+        return t;
+    }
+
+    /** BIGINT, INT or DOUBLE for those SQL types (integer and decimal literals are typed so too), else null. */
+    private static SqlType typeOf(final org.apache.calcite.sql.type.SqlTypeName type) {
+        return switch (type) {
+            case BIGINT -> SqlType.BIGINT;
+            case INTEGER, SMALLINT, TINYINT -> SqlType.INT;
+            case DOUBLE, FLOAT, REAL -> SqlType.DOUBLE;
+            default -> null;
+        };
     }
 
     /** The lane kind of a column type, or null when it has no lane form. */
@@ -227,7 +392,7 @@ public final class VectorCodegen {
         return declare(cmpVar + ".andNot(" + nulls + ")", cmpVar + ".not().andNot(" + nulls + ")");
     }
 
-    /** A numeric literal's value, a TIMESTAMP literal's epoch milliseconds; null for anything else. */
+    /** A numeric literal's value, a TIMESTAMP literal's epoch milliseconds; null for anything else (NaN, infinities). */
     private static BigDecimal numericValue(final RexLiteral lit) {
         final org.apache.calcite.sql.type.SqlTypeName type = lit.getType().getSqlTypeName();
         if (lit.isNull()) {
@@ -238,7 +403,11 @@ public final class VectorCodegen {
             return millis == null ? null : BigDecimal.valueOf(millis);
         }
         if (org.apache.calcite.sql.type.SqlTypeName.NUMERIC_TYPES.contains(type)) {
-            return lit.getValueAs(BigDecimal.class);
+            try {
+                return lit.getValueAs(BigDecimal.class);
+            } catch (final NumberFormatException e) {
+                return null; // NaN or an infinity (a DOUBLE literal): not in lanes
+            }
         }
         return null;
     }
@@ -269,6 +438,6 @@ public final class VectorCodegen {
     }
 
     private String temp() {
-        return "vm" + temps++;
+        return prefix + temps++;
     }
 }

@@ -25,10 +25,22 @@ class SimdTwinGenerationTest {
     }
 
     @Test
+    void arithmeticOverColumnsInAnAggregateRunsInLanesWithItsOverflowLeftToTheRowLoop() throws Exception {
+        final String src = source("SELECT SUM(v * 2 + k), SUM(d * v / 4), MAX(k - CAST(x AS BIGINT)) FROM t WHERE v < 10");
+        assertThat(src).contains("static long fused(", "lanewise(VectorOperators.MUL", "lanewise(VectorOperators.DIV",
+            "convert(VectorOperators.L2D", "overflow = overflow.or(", "return -1L;");
+        // INT arithmetic overflows at 32 bits, integer division rounds: both stay in the row loop
+        assertThat(source("SELECT SUM(x * 2) FROM t")).doesNotContain("_Simd", "fused");
+        assertThat(source("SELECT SUM(v / 2) FROM t")).doesNotContain("_Simd", "fused");
+        // DOUBLE arithmetic cannot overflow into an error: no overflow mask
+        assertThat(source("SELECT SUM(d * 2.5) FROM t")).contains("static long fused(").doesNotContain("overflow = overflow.or(");
+    }
+
+    @Test
     void aWhereOnTextOrAMinOfDoubleKeepsTheRowLoop() throws Exception {
         assertThat(source("SELECT COUNT(*), SUM(v) FROM t WHERE s <> 'A'")).doesNotContain("_Simd", "fused");
         assertThat(source("SELECT MIN(d) FROM t")).doesNotContain("_Simd", "fused");
-        assertThat(source("SELECT SUM(v * 2) FROM t")).doesNotContain("_Simd", "fused");
+        assertThat(source("SELECT MIN(d * 2) FROM t")).doesNotContain("_Simd", "fused");
     }
 
     @Test
