@@ -167,6 +167,12 @@ public final class QueryPlanner {
             return validateAndConvert(query, tables, emit, emitPos, queryPos);
         } catch (final StackOverflowError e) {
             throw tooDeep(queryPos);
+        } catch (final AssertionError e) {
+            // Calcite checks its own invariants with Litmus.THROW (an AssertionError even without -ea),
+            // e.g. "Comparison with NULL in pulledUpPredicates" while simplifying CASE over constants
+            throw new CompileException(queryPos.getLineNum(), queryPos.getColumnNum(),
+                "the query planner (Calcite) failed on this query: " + oneLine(String.valueOf(e.getMessage()))
+                    + " (a Sluice or Calcite bug: please report it; rewriting constant expressions may avoid it)");
         } catch (final RuntimeException e) {
             // Calcite's converter wraps what fails under it ("while converting ...")
             for (Throwable t = e; t != null; t = t.getCause()) {

@@ -53,6 +53,14 @@ public final class Cli {
             err.println("sluice: out of memory (raise the JVM's -Xmx, or lower --batch-size or --partitions)");
             err.flush();
             return EXIT_DATA_ERROR;
+        } catch (final StackOverflowError | AssertionError | LinkageError e) {
+            // picocli hands only Exceptions to the handler above: one line for these too
+            err.println("sluice: internal error: " + e + " (run with --verbose for the stack trace; please report it)");
+            if (java.util.Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_DATA_ERROR;
         }
     }
 }
