@@ -31,6 +31,23 @@
 <#break>
 </#switch>
 </#macro>
+<#-- The row's group key: one word as the local key0 (no scratch key, no hash for a small one), else the scratch key and its hash h. -->
+<#macro rowKey>
+<#if keyWords == 1 && nullWord lt 0>
+${keyCode}<#t>
+                final long key0 = ${keys[0].wordExpr}; // one key word: no scratch key, no hash for a small one
+<#else>
+<@common.writeKey "windows"/>
+</#if>
+</#macro>
+<#-- The row into its group of the window table "groups": entry e, accumulators at address "at" (offset acc in buf). -->
+<#macro foldIntoGroup indent="">
+${indent}                final int e = <#if keyWords == 1 && nullWord lt 0>groups.findOrInsertSmall(key0)<#else>groups.findOrInsert(key, h)</#if>;
+${indent}                final UnsafeBuffer buf = groups.buffer();
+${indent}                final int acc = groups.accumulatorOffset(e);
+${indent}                final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks
+<@agg.updateAllAt indent/>
+</#macro>
 <#-- End of the last window (largest end) event time t belongs to. -->
 <#function lastEnd t>
 <#switch window.kind>
@@ -132,19 +149,10 @@ public final class ${className} extends KernelBase {
                     continue;
 </#if>
                 }
-<#if keyWords == 1 && nullWord lt 0>
-${keyCode}<#t>
-                final long key0 = ${keys[0].wordExpr}; // one key word: no scratch key, no hash for a small one
-<#else>
-<@common.writeKey "windows"/>
-</#if>
+<@rowKey/>
 <@eachWindow>
                     final GroupTable groups = <#if window.kind == "TUMBLE">tumbleTable(ws)<#else>windows.table(ws, we)</#if>;
-                    final int e = <#if keyWords == 1 && nullWord lt 0>groups.findOrInsertSmall(key0)<#else>groups.findOrInsert(key, h)</#if>;
-                    final UnsafeBuffer buf = groups.buffer();
-                    final int acc = groups.accumulatorOffset(e);
-                    final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks
-<@agg.updateAllAt "    "/>
+<@foldIntoGroup "    "/>
 <#if changelog>
                     if (groups.inserted()) {
                         buf.putLong(acc + BOUNDS, ws);
@@ -198,18 +206,8 @@ ${keyCode}<#t>
                     break; // another window, or a late row
                 }
 <@common.applyFilter/>
-<#if keyWords == 1 && nullWord lt 0>
-${keyCode}<#t>
-                final long key0 = ${keys[0].wordExpr};
-                final int e = groups.findOrInsertSmall(key0);
-<#else>
-<@common.writeKey "windows"/>
-                final int e = groups.findOrInsert(key, h);
-</#if>
-                final UnsafeBuffer buf = groups.buffer();
-                final int acc = groups.accumulatorOffset(e);
-                final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks
-<@agg.updateAllAt ""/>
+<@rowKey/>
+<@foldIntoGroup/>
             }
         } catch (final ExpressionException e) {
             throw rowError(batch, i, e);
