@@ -132,6 +132,10 @@ class ZeroAllocationTest {
                        AVG(price) AS mean, MIN(price) AS low, MAX(price) AS high, MIN(qty) AS min_qty,
                        MAX(qty) AS max_qty
                 FROM trades""", false),
+            new Case("GROUP BY no key, arithmetic in lanes", "", """
+                SELECT COUNT(*) AS n, SUM(price * qty) AS notional, SUM(qty * 2 + 1) AS odd, MAX(qty - 1) AS top,
+                       AVG(price / 2) AS half
+                FROM trades WHERE qty > 10""", false),
             new Case("GROUP BY BIGINT key (1000 keys)", "", """
                 SELECT account, COUNT(*) AS n, SUM(qty) AS volume, MIN(symbol) AS first_symbol,
                        MAX(price) AS high, AVG(qty) AS mean_qty
