@@ -149,10 +149,11 @@ final class SluiceEngine implements Engine {
         if (inMemory) {
             // the callback reads every column of every row, as the JDBC engines' ResultSet loops do
             final ResultSink[] sinks = new ResultSink[partitions];
-            final long[] checksum = new long[partitions * 8];
+            // 128 bytes per partition: CPUs fetch cache lines in pairs, so 64 bytes apart still contend
+            final long[] checksum = new long[partitions * 16];
             final Kind[] kinds = ws.kinds(query).toArray(new Kind[0]);
             for (int p = 0; p < partitions; p++) {
-                final int slot = p * 8;
+                final int slot = p * 16;
                 sinks[p] = row -> {
                     long sum = 0;
                     for (int c = 0; c < kinds.length; c++) {
