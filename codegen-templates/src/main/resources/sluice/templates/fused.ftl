@@ -61,9 +61,11 @@
 </#switch>
 </#list>
         final long passed = <#if simd??>simd ? ${className}_Simd.fused(batch, n, part, dpart) : </#if>fusedScalar(batch, n);
+<#if fused.laneOverflow>
         if (passed < 0L) {
             return false; // BIGINT arithmetic in lanes may have overflowed: the row loop decides
         }
+</#if>
         if (passed == 0L) {
             filteredRows += n;
             return true;
@@ -249,7 +251,9 @@ ${keyCode}<#t>
 </#switch>
 </#list>
             long passed = 0L;
+<#if fused.laneOverflow>
             VectorMask overflow = LS.maskAll(false);
+</#if>
             // whole steps without a range mask, then the last, partial step with one
             final int whole = n & ~7;
             int i = 0;
@@ -259,9 +263,11 @@ ${keyCode}<#t>
             if (i < n) {
 <@fusedStep true/>
             }
+<#if fused.laneOverflow>
             if (overflow.anyTrue()) {
                 return -1L; // a summed row's BIGINT arithmetic overflowed in lanes, or might have
             }
+</#if>
 <#list fused.aggs as a>
 <#switch a.kind>
 <#case "COUNT">

@@ -397,6 +397,8 @@ public final class KernelGenerator {
         fused.put("longSlots", Math.max(1, slot));
         fused.put("doubleSlots", Math.max(1, dslot));
         fused.put("cols", cols);
+        // some argument's BIGINT arithmetic in lanes may overflow: its lanes are tracked, the batch then left to the row loop
+        fused.put("laneOverflow", fusedAggs.stream().anyMatch(fa -> fa.containsKey("laneOverflow")));
         return fused;
     }
 

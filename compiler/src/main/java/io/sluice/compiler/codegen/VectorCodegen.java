@@ -72,11 +72,13 @@ public final class VectorCodegen {
     private final List<String> code = new ArrayList<>();
     /** Masks of lanes whose BIGINT arithmetic may have overflowed ({@link #value}). */
     private final List<String> overflows = new ArrayList<>();
-    private String prefix = "vm";
+    /** Names the temporaries: distinct per VectorCodegen whose code shares one scope. */
+    private final String prefix;
     private int temps;
 
-    private VectorCodegen(final IntFunction<SqlType> columnType, final IntFunction<Boolean> columnNullable,
-                          final IntFunction<String> columnVar) {
+    private VectorCodegen(final String prefix, final IntFunction<SqlType> columnType,
+                          final IntFunction<Boolean> columnNullable, final IntFunction<String> columnVar) {
+        this.prefix = prefix;
         this.columnType = columnType;
         this.columnNullable = columnNullable;
         this.columnVar = columnVar;
@@ -93,7 +95,7 @@ public final class VectorCodegen {
                                           final IntFunction<SqlType> columnType,
                                           final IntFunction<Boolean> columnNullable,
                                           final IntFunction<String> columnVar) {
-        final VectorCodegen gen = new VectorCodegen(columnType, columnNullable, columnVar);
+        final VectorCodegen gen = new VectorCodegen("vm", columnType, columnNullable, columnVar);
         final RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
         final Masks m = gen.gen(expanded, columnCount);
         return m == null ? null : new LanePredicate(gen.code, m.trueMask, gen.columns);
@@ -112,8 +114,7 @@ public final class VectorCodegen {
     public static LaneValue value(final RexNode node, final String prefix, final int columnCount,
                                   final IntFunction<SqlType> columnType, final IntFunction<Boolean> columnNullable,
                                   final IntFunction<String> columnVar) {
-        final VectorCodegen gen = new VectorCodegen(columnType, columnNullable, columnVar);
-        gen.prefix = prefix;
+        final VectorCodegen gen = new VectorCodegen(prefix, columnType, columnNullable, columnVar);
         final Lanes v = gen.number(node, columnCount);
         if (v == null) {
             return null;
@@ -225,15 +226,13 @@ public final class VectorCodegen {
     }
 
     private Lanes vector(final String kind, final String expr, final String nulls) {
-        final String t = prefix + temps++;
+        final String t = temp();
         code.add("final " + (kind.equals("D") ? "DoubleVector " : "LongVector ") + t + " = " + expr + ";");
         return new Lanes(t, kind, nulls);
     }
 
     private String mask(final String expr) {
-        final String t = prefix + temps++;
-        code.add("final VectorMask " + t + " = " + expr + ";");
-        return t;
+        return declare(expr, null).trueMask();
     }
 
     /** BIGINT, INT or DOUBLE for those SQL types (integer and decimal literals are typed so too), else null. */
