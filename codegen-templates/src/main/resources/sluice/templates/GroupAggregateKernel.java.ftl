@@ -13,7 +13,7 @@ ${keyCode}<#t>
                 final int e = groups.findOrInsert(h);
 </#if>
                 final UnsafeBuffer buf = groups.buffer();
-                final int acc = groups.accumulatorOffset(e);
+                final int acc = accumulatorOffset(e);
                 final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks
 <@accumulate/>
 </#macro>
@@ -44,7 +44,7 @@ ${keyCode}<#t>
 <@common.readRow/>
 ${keyCode}<#t>
                 final int e = ent[s];
-                final int acc = groups.accumulatorOffset(e);
+                final int acc = accumulatorOffset(e);
                 final long at = base + acc; // the accumulators' address: updated without bounds checks
 <@accumulate/>
             }
@@ -70,6 +70,7 @@ public final class ${className} extends KernelBase {
     private static final int SNAPSHOT = ACC_BYTES;
     private static final int FLAGS = 2 * ACC_BYTES;
     private static final int ENTRY_BYTES = 2 * ACC_BYTES + 8;
+<@common.entryLayout "ENTRY_BYTES"/>
     /** The group changed in the current batch and is in {@link #dirty}. */
     private static final long DIRTY = 1L;
     /** The group's result row was last emitted as present (+I or +U). */
@@ -78,6 +79,7 @@ public final class ${className} extends KernelBase {
     /** Entry layout after the key: the accumulators (the final table, --final-table: emitted once, at the end). */
     private static final int ACC_BYTES = ${accBytes};
     private static final int ENTRY_BYTES = ACC_BYTES;
+<@common.entryLayout "ENTRY_BYTES"/>
 </#if>
 
     private final GroupTable groups;
@@ -198,7 +200,7 @@ public final class ${className} extends KernelBase {
         try {
             for (int d = 0; d < dirty.size(); d++) {
                 final int e = dirty.getInt(d);
-                final int acc = groups.accumulatorOffset(e);
+                final int acc = accumulatorOffset(e);
                 final long flags = groups.buffer().getLong(acc + FLAGS);
                 final boolean wasPresent = (flags & EMITTED) != 0L && fill(before, groups, e, acc + SNAPSHOT);
                 final boolean present = fill(after, groups, e, acc);
@@ -254,7 +256,7 @@ ${keyCode}<#t>
                     buf = groups.buffer();
                     base = buf.addressOffset();
                 }
-                final int acc = groups.accumulatorOffset(e);
+                final int acc = accumulatorOffset(e);
                 final long at = base + acc; // the accumulators' address: updated without bounds checks
 <@accumulate/>
             }
@@ -330,7 +332,7 @@ ${keyCode}<#t>
         // the final table (--final-table): the input ended; one row per group (those HAVING keeps)
         try {
             for (int e = 0; e < groups.size(); e++) {
-                if (fill(row, groups, e, groups.accumulatorOffset(e))) {
+                if (fill(row, groups, e, accumulatorOffset(e))) {
                     out.accept(row);
                 }
             }

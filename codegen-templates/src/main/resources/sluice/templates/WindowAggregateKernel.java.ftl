@@ -44,7 +44,7 @@ ${keyCode}<#t>
 <#macro foldIntoGroup indent="">
 ${indent}                final int e = <#if keyWords == 1 && nullWord lt 0>groups.findOrInsertSmall(key0)<#else>groups.findOrInsert(key, h)</#if>;
 ${indent}                final UnsafeBuffer buf = groups.buffer();
-${indent}                final int acc = groups.accumulatorOffset(e);
+${indent}                final int acc = accumulatorOffset(e);
 ${indent}                final long at = buf.addressOffset() + acc; // the accumulators' address: updated without bounds checks
 <@agg.updateAllAt indent/>
 </#macro>
@@ -88,6 +88,9 @@ public final class ${className} extends KernelBase {
     /** The group's result row was last emitted as present (+I or +U). */
     private static final long EMITTED = 2L;
 </#if>
+    /** Bytes after the key of an entry of a window's group table. */
+    private static final int TABLE_BYTES = <#if changelog>BOUNDS + 16<#else>ACC_BYTES</#if>;
+<@common.entryLayout "TABLE_BYTES"/>
 
     private final OpenWindows windows;
 <#if changelog>
@@ -111,7 +114,7 @@ public final class ${className} extends KernelBase {
 
     public ${className}(final KernelContext context) {
         super(context);
-        windows = new OpenWindows(${keyWords}, <#if changelog>BOUNDS + 16<#else>ACC_BYTES</#if>, budget);
+        windows = new OpenWindows(${keyWords}, TABLE_BYTES, budget);
     }
 
     /**
@@ -235,7 +238,7 @@ public final class ${className} extends KernelBase {
             for (int d = 0; d < dirty.size(); d++) {
                 final GroupTable groups = dirty.table(d);
                 final int e = dirty.entry(d);
-                final int acc = groups.accumulatorOffset(e);
+                final int acc = accumulatorOffset(e);
                 final UnsafeBuffer buf = groups.buffer();
                 final long flags = buf.getLong(acc + FLAGS);
                 final long start = buf.getLong(acc + BOUNDS);
@@ -323,7 +326,7 @@ public final class ${className} extends KernelBase {
         final long end = windows.endAt(k);
         try {
             for (int e = 0; e < groups.size(); e++) {
-                final int acc = groups.accumulatorOffset(e);
+                final int acc = accumulatorOffset(e);
 <#if changelog>
                 final boolean present = fill(after, groups, e, acc, start, end);
                 if (present) {

@@ -44,6 +44,22 @@ import org.agrona.concurrent.UnsafeBuffer;
     });
 </#macro>
 
+<#--
+  The layout of the kernel's group table entries as constants: entry e's accumulators start at
+  accumulatorOffset(e), GroupTable#accumulatorOffset with this kernel's key width and accumulator
+  bytes (accBytes, the expression the kernel gives its tables), so that the row loop multiplies by a
+  constant instead of loading the table's stride.
+-->
+<#macro entryLayout accBytes>
+    /** An entry: the key's ${keyWords} long(s), then the accumulators (GroupTable.entryBytes). */
+    private static final int KEY_BYTES = ${keyWords} * 8;
+    private static final int STRIDE = GroupTable.entryBytes(${keyWords}, ${accBytes});
+
+    /** Offset of entry e's accumulators in its table's buffer (GroupTable#accumulatorOffset, from constants). */
+    private static int accumulatorOffset(final int e) {
+        return e * STRIDE + KEY_BYTES;
+    }
+</#macro>
 <#-- The input columns the query uses, once per batch: each column's vector and the address of its
      values. Rows are read straight from that address (UnsafeApi, no bounds check): a kernel reads
      only rows below the batch's row count, which the batch keeps within its capacity. -->

@@ -72,7 +72,7 @@
         }
         final int e = groups.findOrInsert(SqlFunctions.HASH_SEED);
         final UnsafeBuffer buf = groups.buffer();
-        final int acc = groups.accumulatorOffset(e);
+        final int acc = accumulatorOffset(e);
 <#list fused.aggs as a>
 <#if (a.kind == "SUM" || a.kind == "AVG") && a.colKind != "D">
         if (!SqlFunctions.sumCannotOverflow(buf.getLong(acc + ${a.off}), part[${a.slot + 1}], part[${a.slot + 2}], part[${a.slot + 3}])) {

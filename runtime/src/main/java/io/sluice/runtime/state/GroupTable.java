@@ -64,12 +64,22 @@ public final class GroupTable implements AutoCloseable {
      */
     public GroupTable(final int keyWords, final int accumulatorBytes, final int initialCapacity, final MemoryBudget budget) {
         this.keyWords = keyWords;
-        this.entryBytes = keyWords * 8 + ((accumulatorBytes + 7) & ~7);
+        this.entryBytes = entryBytes(keyWords, accumulatorBytes);
         this.budget = budget;
         this.key = new long[keyWords];
         final int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, initialCapacity) - 1) << 1);
         allocateEntries(capacity);
         allocateSlots(capacity * 2);
+    }
+
+    /**
+     * Bytes of one entry of a table of {@code keyWords} key longs and {@code accumulatorBytes} of
+     * accumulators: the key, then the accumulators rounded up to 8. A generated kernel takes it as a
+     * constant, so that its row loop finds entry e's accumulators at {@code e * entryBytes + keyWords * 8}
+     * (what {@link #accumulatorOffset} returns) with a multiply by a constant.
+     */
+    public static int entryBytes(final int keyWords, final int accumulatorBytes) {
+        return keyWords * 8 + ((accumulatorBytes + 7) & ~7);
     }
 
     /** The scratch key the next {@link #findOrInsert} looks up. */
