@@ -112,8 +112,7 @@ public final class ${className} extends KernelBase {
         }
 </#if>
 <#if simd?? && simd.rowLoop>
-        if (simd) {
-            processSimd(batch, n);
+        if (simd && processSimd(batch, n)) {
 <#if changelog>
             emitChanges(out);
 </#if>
@@ -152,11 +151,17 @@ public final class ${className} extends KernelBase {
 
     /**
      * The SIMD twin: <#if simd.filter??>WHERE in lanes into a selection<#else>every row (WHERE row by row)</#if><#if phasedSimd>, the key's hashes in lanes</#if>, then
-     * the rows into their groups.
+     * the rows into their groups<#if simd.filter?? && simd.filter.overflow??>; false, with nothing changed, when BIGINT arithmetic in WHERE overflowed in
+     * lanes or might have (the scalar twin's checked arithmetic decides the batch)</#if>.
      */
-    private void processSimd(final ColumnBatch batch, final int n) {
+    private boolean processSimd(final ColumnBatch batch, final int n) {
 <#if simd.filter??>
         final int m = ${className}_Simd.select(batch, n, selection(batch));
+<#if simd.filter.overflow??>
+        if (m < 0) {
+            return false;
+        }
+</#if>
         filteredRows += n - m;
 <#else>
         final int m = n;
@@ -165,7 +170,7 @@ public final class ${className} extends KernelBase {
         // a batch whose keys are all small needs no hash (the direct index finds them): hash in lanes only else
         if (${className}_Simd.keysBelow(batch, n, GroupTable.DIRECT_LIMIT)) {
             foldSmall(batch, <#if simd.filter??>sel<#else>null</#if>, m);
-            return;
+            return true;
         }
         final long[] hashes = hashes(batch);
         ${className}_Simd.hashes(batch, n, hashes);
@@ -187,6 +192,7 @@ public final class ${className} extends KernelBase {
             throw rowError(batch, i, e);
         }
 </#if>
+        return true;
     }
 </#if>
 <@fusedt.methods/>

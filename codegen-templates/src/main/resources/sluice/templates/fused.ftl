@@ -181,6 +181,9 @@ ${keyCode}<#t>
 <#macro fusedStep tail>
 <@simdt.chunk simd.cols tail/>
                 passed += pass.trueCount();
+<#if simd.filter?? && simd.filter.overflow??>
+                overflow = overflow.or(laneOverflow);
+</#if>
 <#list fused.aggs as a>
 <#if a.kind != "COUNT_STAR">
 <#list a.laneCode as line>

@@ -92,6 +92,10 @@ import jdk.incubator.vector.VectorSpecies;
                 ${line}
 </#list>
                 final VectorMask pass = ${simd.filter.mask}<#if tail>.and(LS.indexInRange(i, n))</#if>;
+<#if simd.filter.overflow??>
+                // lanes whose BIGINT arithmetic in WHERE overflowed (or might have): the scalar twin decides their batch
+                final VectorMask laneOverflow = (${simd.filter.overflow})<#if tail>.and(LS.indexInRange(i, n))</#if>;
+</#if>
 <#else>
                 final VectorMask pass = <#if tail>LS.indexInRange(i, n)<#else>LS.maskAll(true)</#if>;
 </#if>
@@ -115,12 +119,20 @@ final class ${className}_Simd {
         }
 <#if simd.select>
 
-        /** Writes the rows of the batch that pass WHERE into sel; returns how many. */
+        /**
+         * Writes the rows of the batch that pass WHERE into sel; returns how many<#if simd.filter.overflow??>, or -1 when
+         * BIGINT arithmetic in WHERE overflowed in some lane, or might have (the scalar twin decides)</#if>.
+         */
         static int select(final ColumnBatch batch, final int n, final int[] sel) {
 <@segments simd.cols/>
             int m = 0;
             for (int i = 0; i < n; i += 8) {
 <@chunk simd.cols/>
+<#if simd.filter.overflow??>
+                if (laneOverflow.anyTrue()) {
+                    return -1;
+                }
+</#if>
                 long bits = pass.toLong();
                 while (bits != 0L) {
                     sel[m++] = i + Long.numberOfTrailingZeros(bits);

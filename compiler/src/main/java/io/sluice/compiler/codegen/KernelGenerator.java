@@ -435,6 +435,13 @@ public final class KernelGenerator {
             final Map<String, Object> f = new HashMap<>();
             f.put("code", lanes.code());
             f.put("mask", lanes.mask());
+            if (lanes.overflow() != null) {
+                // BIGINT arithmetic in WHERE may overflow in lanes: such a batch goes to the scalar code
+                f.put("overflow", lanes.overflow());
+                if (fused != null) {
+                    fused.put("laneOverflow", true);
+                }
+            }
             simd.put("filter", f);
         }
         final boolean groupLoop = fused == null && spec.shape() == KernelSpec.Shape.GROUP_AGGREGATE;

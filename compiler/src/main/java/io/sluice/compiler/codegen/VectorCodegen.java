@@ -10,6 +10,7 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,11 @@ import java.util.function.IntFunction;
  * {@code VectorMask}, when the predicate allows it (else {@link #predicate} returns null and both
  * twins run the scalar filter).
  *
- * <p>What runs in lanes: comparisons ({@code = <> < <= > >=}) of a BIGINT, TIMESTAMP, INT or DOUBLE
- * column with a numeric literal, or of two such columns of one type family (integers with integers),
- * {@code IS [NOT] NULL}, {@code AND}, {@code OR}, {@code NOT} and {@code SEARCH} ranges, with SQL's
+ * <p>What runs in lanes: comparisons ({@code = <> < <= > >=}) of a number with a numeric literal,
+ * or of two integer numbers, where a number is a BIGINT, TIMESTAMP, INT or DOUBLE column or
+ * arithmetic over columns and literals ({@link #value}: BIGINT arithmetic marks the lanes that
+ * overflowed, which the scalar code must decide), {@code IS [NOT] NULL}, {@code AND}, {@code OR},
+ * {@code NOT} and {@code SEARCH} ranges, with SQL's
  * three-valued logic: every node yields a mask of the lanes where it is TRUE and one where it is
  * FALSE (a NULL lane is in neither); WHERE keeps the TRUE lanes. DOUBLE comparisons follow the scalar
  * twin's total order ({@code SqlFunctions.compare}: NaN above every number, {@code -0.0 = 0.0}).
@@ -45,9 +48,11 @@ public final class VectorCodegen {
 
     /**
      * A predicate in lanes: {@code code} declares masks (one statement per line, to be indented by
-     * the template) and {@code mask} names the mask of the rows that pass.
+     * the template) and {@code mask} names the mask of the rows that pass; {@code overflow} names the
+     * mask of the lanes where BIGINT arithmetic in the predicate overflowed or might have (null: it
+     * cannot), whose rows the scalar code must decide (its checked arithmetic may fail there).
      */
-    public record LanePredicate(List<String> code, String mask, Map<Integer, LaneColumn> columns) {
+    public record LanePredicate(List<String> code, String mask, String overflow, Map<Integer, LaneColumn> columns) {
     }
 
     /**
@@ -98,7 +103,7 @@ public final class VectorCodegen {
         final VectorCodegen gen = new VectorCodegen("vm", columnType, columnNullable, columnVar);
         final RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
         final Masks m = gen.gen(expanded, columnCount);
-        return m == null ? null : new LanePredicate(gen.code, m.trueMask, gen.columns);
+        return m == null ? null : new LanePredicate(gen.code, m.trueMask, gen.overflow(), gen.columns);
     }
 
     /**
@@ -119,15 +124,26 @@ public final class VectorCodegen {
         if (v == null) {
             return null;
         }
-        String overflow = null;
-        for (final String o : gen.overflows) {
-            overflow = overflow == null ? o : overflow + ".or(" + o + ")";
-        }
-        return new LaneValue(gen.code, v.var, v.kind, v.nulls, overflow, gen.columns);
+        return new LaneValue(gen.code, v.var, v.kind, v.nulls, gen.overflow(), gen.columns);
     }
 
-    /** A number in lanes while it is generated: the vector's name, its kind (L or D), its NULL lanes. */
-    private record Lanes(String var, String kind, String nulls) {
+    /** The union of the overflow masks of the arithmetic generated (null: none can overflow). */
+    private String overflow() {
+        String overflow = null;
+        for (final String o : overflows) {
+            overflow = or(overflow, o);
+        }
+        return overflow;
+    }
+
+    /**
+     * A number in lanes while it is generated: the vector's name, its kind (L or D), its NULL lanes,
+     * and the value of every lane when it is an integer literal (else null).
+     */
+    private record Lanes(String var, String kind, String nulls, Long constant) {
+        Lanes(final String var, final String kind, final String nulls) {
+            this(var, kind, nulls, null);
+        }
     }
 
     private Lanes number(final RexNode node, final int columnCount) {
@@ -150,7 +166,9 @@ public final class VectorCodegen {
                 return null;
             }
             try {
-                return vector("L", "LongVector.broadcast(LS, " + value.longValueExact() + "L)", null);
+                final long exact = value.longValueExact();
+                final Lanes broadcast = vector("L", "LongVector.broadcast(LS, " + exact + "L)", null);
+                return new Lanes(broadcast.var, "L", null, exact);
             } catch (final ArithmeticException e) {
                 return null;
             }
@@ -182,7 +200,7 @@ public final class VectorCodegen {
                 if (a == null || b == null) {
                     return null;
                 }
-                final String nulls = a.nulls == null ? b.nulls : b.nulls == null ? a.nulls : a.nulls + ".or(" + b.nulls + ")";
+                final String nulls = or(a.nulls, b.nulls);
                 final String op = switch (call.getKind()) {
                     case PLUS -> "ADD";
                     case MINUS -> "SUB";
@@ -198,15 +216,19 @@ public final class VectorCodegen {
                     return null;
                 }
                 final Lanes r = vector("L", a.var + ".lanewise(VectorOperators." + op + ", " + b.var + ")", nulls);
-                // the scalar code's Math.addExact/subtractExact/multiplyExact, as a mask of lanes to leave to it
-                overflows.add(mask(switch (call.getKind()) {
+                // the scalar code's Math.addExact/subtractExact/multiplyExact, as a mask of lanes to leave to
+                // it (a NULL lane's value is meaningless and never computed by the scalar code)
+                final String overflow = switch (call.getKind()) {
                     case PLUS -> a.var + ".lanewise(VectorOperators.XOR, " + r.var + ").lanewise(VectorOperators.AND, "
                         + b.var + ".lanewise(VectorOperators.XOR, " + r.var + ")).compare(VectorOperators.LT, 0L)";
                     case MINUS -> a.var + ".lanewise(VectorOperators.XOR, " + b.var + ").lanewise(VectorOperators.AND, "
                         + a.var + ".lanewise(VectorOperators.XOR, " + r.var + ")).compare(VectorOperators.LT, 0L)";
-                    // a product of factors within 2^31 fits; outside that bound, let the scalar code decide
-                    default -> outside(a.var) + ".or(" + outside(b.var) + ")";
-                }));
+                    default -> product(a, b);
+                };
+                if (overflow == null) {
+                    return r; // a product by 0 or 1 cannot leave the BIGINT range
+                }
+                overflows.add(mask(nulls == null ? overflow : "(" + overflow + ").andNot(" + nulls + ")"));
                 return r;
             }
             default -> {
@@ -215,9 +237,41 @@ public final class VectorCodegen {
         }
     }
 
-    private static String outside(final String v) {
-        return v + ".compare(VectorOperators.LT, " + -PRODUCT_BOUND + "L).or(" + v + ".compare(VectorOperators.GT, "
-            + PRODUCT_BOUND + "L))";
+    /**
+     * The lanes where the product a * b overflows or might: by a literal c, exactly those whose other
+     * factor is outside [MIN / c, MAX / c] (rounded inwards); else those with a factor beyond 2^31 (a
+     * product of factors within it fits). Null when no lane can overflow.
+     */
+    private static String product(final Lanes a, final Lanes b) {
+        final Lanes other = a.constant != null ? b : a;
+        final Long c = a.constant != null ? a.constant : b.constant;
+        if (c == null) {
+            return outside(a.var, -PRODUCT_BOUND, PRODUCT_BOUND) + ".or(" + outside(b.var, -PRODUCT_BOUND, PRODUCT_BOUND) + ")";
+        }
+        if (c == 0L || c == 1L) {
+            return null;
+        }
+        // x * c stays in [MIN, MAX] exactly for x in [lo, hi]
+        final BigInteger min = BigInteger.valueOf(Long.MIN_VALUE);
+        final BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
+        final BigInteger big = BigInteger.valueOf(c);
+        final BigInteger lo = c > 0 ? ceilDiv(min, big) : ceilDiv(max, big);
+        final BigInteger hi = c > 0 ? max.divide(big) : floorDiv(min, big);
+        return outside(other.var, lo.max(min).longValueExact(), hi.min(max).longValueExact());
+    }
+
+    private static BigInteger floorDiv(final BigInteger x, final BigInteger y) {
+        final BigInteger[] qr = x.divideAndRemainder(y);
+        return qr[1].signum() != 0 && qr[1].signum() != y.signum() ? qr[0].subtract(BigInteger.ONE) : qr[0];
+    }
+
+    private static BigInteger ceilDiv(final BigInteger x, final BigInteger y) {
+        return floorDiv(x.negate(), y).negate();
+    }
+
+    /** The lanes of v outside [lo, hi]. */
+    private static String outside(final String v, final long lo, final long hi) {
+        return v + ".compare(VectorOperators.LT, " + lo + "L).or(" + v + ".compare(VectorOperators.GT, " + hi + "L))";
     }
 
     /** The scalar code's (double) of a BIGINT value (round to nearest), lane by lane. */
@@ -317,27 +371,30 @@ public final class VectorCodegen {
         }
     }
 
+    /**
+     * A comparison of two numbers in lanes ({@link #number}: columns, literals, arithmetic over
+     * them): a value with a literal, or two integer values. DOUBLE values follow the scalar twin's
+     * total order against a literal; two DOUBLE values are not compared in lanes (NaN on both sides).
+     */
     private Masks comparison(final RexCall call, final int columnCount) {
         RexNode a = call.getOperands().get(0);
         RexNode b = call.getOperands().get(1);
         SqlKind kind = call.getKind();
-        if (a instanceof RexLiteral && b instanceof RexInputRef) {
+        if (literal(a) != null && literal(b) == null) {
             final RexNode t = a;
             a = b;
             b = t;
             kind = kind.reverse();
         }
-        if (!(a instanceof RexInputRef left) || left.getIndex() >= columnCount) {
+        final Lanes x = number(a, columnCount);
+        if (x == null) {
             return null;
         }
-        final LaneColumn c = column(left.getIndex());
-        if (c == null) {
-            return null;
-        }
-        final boolean isDouble = c.kind().equals("D");
+        final boolean isDouble = x.kind.equals("D");
         final String operand;
         String otherNulls = null;
-        if (b instanceof RexLiteral lit) {
+        final RexLiteral lit = literal(b);
+        if (lit != null) {
             final BigDecimal value = numericValue(lit);
             if (value == null) {
                 return null; // comparing with NULL: Calcite folds it, but stay safe
@@ -346,7 +403,7 @@ public final class VectorCodegen {
                 operand = Double.toString(value.doubleValue()) + "d";
             } else {
                 if (value.stripTrailingZeros().scale() > 0) {
-                    return null; // an integer column against a fraction: the scalar twin's conversion rules
+                    return null; // an integer value against a fraction: the scalar twin's conversion rules
                 }
                 try {
                     operand = value.longValueExact() + "L";
@@ -354,15 +411,13 @@ public final class VectorCodegen {
                     return null;
                 }
             }
-        } else if (b instanceof RexInputRef right && right.getIndex() < columnCount) {
-            final LaneColumn d = column(right.getIndex());
-            if (d == null || isDouble || d.kind().equals("D")) {
-                return null; // DOUBLE column pairs: NaN ordering in lanes is not worth it
-            }
-            operand = d.var() + "_v";
-            otherNulls = d.nullable() ? d.var() + "_n" : null;
         } else {
-            return null;
+            final Lanes y = number(b, columnCount);
+            if (y == null || isDouble || y.kind.equals("D")) {
+                return null; // DOUBLE pairs: NaN ordering in lanes is not worth it
+            }
+            operand = y.var;
+            otherNulls = y.nulls;
         }
         final String op = switch (kind) {
             case EQUALS -> "EQ";
@@ -373,22 +428,44 @@ public final class VectorCodegen {
             case GREATER_THAN_OR_EQUAL -> "GE";
             default -> throw new IllegalStateException(kind.name());
         };
-        String cmp = c.var() + "_v.compare(VectorOperators." + op + ", " + operand + ")";
+        String cmp = x.var + ".compare(VectorOperators." + op + ", " + operand + ")";
         if (isDouble) {
             // the scalar twin's order puts NaN above every number: NaN > x and NaN >= x hold
             if (op.equals("GT") || op.equals("GE")) {
-                cmp = cmp + ".or(" + c.var() + "_v.test(VectorOperators.IS_NAN))";
+                cmp = cmp + ".or(" + x.var + ".test(VectorOperators.IS_NAN))";
             }
             cmp = cmp + ".cast(LS)";
         }
         final String cmpVar = temp();
         code.add("final VectorMask " + cmpVar + " = " + cmp + ";");
-        final String nulls = c.nullable() && otherNulls != null ? c.var() + "_n.or(" + otherNulls + ")"
-            : c.nullable() ? c.var() + "_n" : otherNulls;
+        final String nulls = or(x.nulls, otherNulls);
         if (nulls == null) {
             return new Masks(cmpVar, null);
         }
         return declare(cmpVar + ".andNot(" + nulls + ")", cmpVar + ".not().andNot(" + nulls + ")");
+    }
+
+    /**
+     * The numeric literal {@code node} is, or that it casts to a number type (Calcite leaves
+     * {@code CAST(100 AS DOUBLE)} in programs): compared as its value, which the cast does not change
+     * when the comparison's conversions (an integer with a whole number, a double with the literal's
+     * nearest double) accept it. Null for anything else.
+     */
+    private static RexLiteral literal(final RexNode node) {
+        if (node instanceof RexLiteral lit) {
+            return lit;
+        }
+        if (node instanceof RexCall call && call.getKind() == SqlKind.CAST
+            && call.getOperands().get(0) instanceof RexLiteral lit
+            && typeOf(call.getType().getSqlTypeName()) != null && typeOf(lit.getType().getSqlTypeName()) != null) {
+            return lit;
+        }
+        return null;
+    }
+
+    /** The union of two masks, either of which may be absent (null). */
+    private static String or(final String a, final String b) {
+        return a == null ? b : b == null ? a : a + ".or(" + b + ")";
     }
 
     /** A numeric literal's value, a TIMESTAMP literal's epoch milliseconds; null for anything else (NaN, infinities). */

@@ -37,6 +37,25 @@ class SimdTwinGenerationTest {
     }
 
     @Test
+    void arithmeticInWhereRunsInLanesWithItsOverflowLeftToTheScalarCode() throws Exception {
+        // GROUP BY: the lane selection gives up (-1) and the scalar twin runs the batch
+        final String grouped = source("SELECT g, COUNT(*) FROM t WHERE v * 2 + k > CAST(x AS BIGINT) - 5 AND d * 2.0 < 100 GROUP BY g");
+        assertThat(grouped).contains("static int select(", "lanewise(VectorOperators.MUL", "laneOverflow.anyTrue()",
+            "return -1;", "if (m < 0) {", "private boolean processSimd(");
+        // a product by a literal overflows exactly outside [MIN / c, MAX / c]
+        assertThat(grouped).contains("v_v.compare(VectorOperators.LT, -4611686018427387904L).or(v_v.compare(VectorOperators.GT, 4611686018427387903L))");
+        // without GROUP BY: the fused loop's overflow mask takes WHERE's too
+        assertThat(source("SELECT COUNT(*) FROM t WHERE v * k > 0")).contains("static long fused(",
+            "overflow = overflow.or(laneOverflow);", "return -1L;");
+        // DOUBLE arithmetic and comparisons without arithmetic: no overflow mask
+        assertThat(source("SELECT g, COUNT(*) FROM t WHERE d * 2.0 - 1.5 < CAST(100 AS DOUBLE) GROUP BY g"))
+            .contains("static int select(").doesNotContain("laneOverflow", "return -1;");
+        assertThat(source("SELECT g, COUNT(*) FROM t WHERE v < 10 GROUP BY g")).doesNotContain("laneOverflow");
+        // INT arithmetic overflows at 32 bits: WHERE stays in the row loop
+        assertThat(source("SELECT g, COUNT(*) FROM t WHERE x * 2 > 3 GROUP BY g")).doesNotContain("_Simd");
+    }
+
+    @Test
     void aWhereOnTextOrAMinOfDoubleKeepsTheRowLoop() throws Exception {
         assertThat(source("SELECT COUNT(*), SUM(v) FROM t WHERE s <> 'A'")).doesNotContain("_Simd", "fused");
         assertThat(source("SELECT MIN(d) FROM t")).doesNotContain("_Simd", "fused");
