@@ -298,12 +298,14 @@ ${keyCode}<#t>
             keyHashes[s] = h;
             slotWords[s] = slots[(int) (h >>> 32) & mask];
         }
+        long entriesAt = groups.buffer().addressOffset();
         for (int s = 0; s < m; s++) {
             final int i = sel == null ? s : sel[s];
             final long dk = ${denseKey.read};
-            int e = groups.entryOf(slotWords[s], dk, keyHashes[s]);
+            int e = GroupTable.entryOf(slotWords[s], dk, keyHashes[s], entriesAt, STRIDE);
             if (e < 0) {
                 e = groups.findOrInsert1(dk, keyHashes[s]);
+                entriesAt = groups.buffer().addressOffset(); // an insert may move the entries
             }
             ent[s] = e;
         }

@@ -189,8 +189,12 @@ public final class GroupTable implements AutoCloseable {
      * probes with {@link #findOrInsert1}. The word may be stale (read before inserts or a rehash):
      * entries keep their index for the table's life (until {@link #clear()}), so a stale word still
      * names an entry below {@link #size()}, or is free. Not for a table cleared since the word was read.
+     * Static, with the entries' address ({@link #buffer()}'s, re-read after an insert) and the
+     * table's {@link #entryBytes(int, int)} as arguments, so that a kernel passing its constant stride
+     * gets a multiply by a constant.
      */
-    public int entryOf(final long word, final long key0, final long hash) {
+    public static int entryOf(final long word, final long key0, final long hash, final long entriesAddress,
+                              final int entryBytes) {
         final int e = (int) word - 1;
         return (int) (word >>> 32) == (int) (hash >>> 32) && e >= 0
             && UnsafeApi.getLong(entriesAddress + (long) e * entryBytes) == key0 ? e : -1;
