@@ -3,8 +3,8 @@
   read numeric columns or arithmetic over them (VectorCodegen.value): one pass over the batch per
   twin into per-batch partials (part[], dpart[]), folded into the single group afterwards. BIGINT
   arithmetic in lanes marks the lanes that overflowed (or might have): when a summed row is among
-  them, the lane loop gives up (-1) and the batch goes through the row loop, whose checked
-  arithmetic decides (an error there is the row loop's error). Partial slots per aggregate (slot s):
+  them, or any row of the batch for arithmetic in WHERE, the lane loop gives up (-1) and the batch
+  goes through the row loop, whose checked arithmetic decides (an error there is the row loop's error). Partial slots per aggregate (slot s):
     COUNT(*)              none (the passing rows)
     COUNT(x)              [s] non-NULL rows
     SUM/AVG integer x     [s] sum, [s+1] non-NULL rows, [s+2] smallest, [s+3] largest value

@@ -26,10 +26,10 @@ import java.util.function.IntFunction;
  * or of two integer numbers, where a number is a BIGINT, TIMESTAMP, INT or DOUBLE column or
  * arithmetic over columns and literals ({@link #value}: BIGINT arithmetic marks the lanes that
  * overflowed, which the scalar code must decide), {@code IS [NOT] NULL}, {@code AND}, {@code OR},
- * {@code NOT} and {@code SEARCH} ranges, with SQL's
- * three-valued logic: every node yields a mask of the lanes where it is TRUE and one where it is
- * FALSE (a NULL lane is in neither); WHERE keeps the TRUE lanes. DOUBLE comparisons follow the scalar
- * twin's total order ({@code SqlFunctions.compare}: NaN above every number, {@code -0.0 = 0.0}).
+ * {@code NOT} and {@code SEARCH} ranges, with SQL's three-valued logic: every node yields a mask of
+ * the lanes where it is TRUE and one where it is FALSE (a NULL lane is in neither); WHERE keeps the
+ * TRUE lanes. DOUBLE comparisons follow the scalar twin's total order ({@code SqlFunctions.compare}:
+ * NaN above every number, {@code -0.0 = 0.0}).
  *
  * <p>Conventions of the generated code (see {@code simd.ftl}): column {@code c} is loaded as
  * {@code c_v} (a {@code LongVector} for BIGINT, TIMESTAMP and INT widened to longs, a
