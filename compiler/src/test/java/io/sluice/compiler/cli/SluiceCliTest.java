@@ -193,9 +193,20 @@ class SluiceCliTest {
         final Run help = sluice("run", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--on-bad-row").contains("--batch-size").contains("--output").contains("--final-table");
-        for (final String command : new String[] {"explain", "test"}) {
-            assertThat(sluice(command, "--help").exit()).isZero();
+        final java.io.PrintStream stderr = System.err;
+        final java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (final String command : new String[] {"run", "compile", "explain", "test", "gen"}) {
+                final Run r = sluice(command, "--help");
+                assertThat(r.exit()).isZero();
+                assertThat(r.out()).as(command).startsWith("Usage: sluice " + command);
+            }
+        } finally {
+            System.setErr(stderr);
         }
+        // picocli warns on stderr about a description it cannot format (an unescaped %)
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
         final Run top = sluice("--help");
         assertThat(top.out()).contains("run").contains("explain").contains("test");
         final Run version = sluice("--version");
