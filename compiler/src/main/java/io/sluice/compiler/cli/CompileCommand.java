@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
     description = "Compile a query into a self-contained runnable jar: java -jar query.jar [--input TABLE=PATH] "
         + "[--output PATH] [--partitions N] runs it like 'sluice run', with no compiler on the class path.")
 public final class CompileCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "QUERY.sql")
+    @Parameters(index = "0", paramLabel = "QUERY.sql", description = "CREATE TABLE statement(s) and one query")
     Path query;
 
     @Mixin

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = "Print the Calcite logical plan and the kernel spec of a query; with --source, the generated Java.")
 public final class ExplainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "QUERY.sql")
+    @Parameters(index = "0", paramLabel = "QUERY.sql", description = "CREATE TABLE statement(s) and one query")
     Path query;
 
     @Mixin

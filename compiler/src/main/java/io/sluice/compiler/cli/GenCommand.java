@@ -16,11 +16,13 @@ import java.util.concurrent.Callable;
 
 /** {@code sluice gen WORKLOAD}: writes a deterministic benchmark workload as CSV. */
 @Command(name = "gen", mixinStandardHelpOptions = true,
-    description = {"Write a deterministic benchmark workload as CSV (the same options give the same bytes).",
-        "  stream   group_id,value,ts             Velostream's benchmark stream (one file)",
-        "  trades   symbol,price,qty,ts           trades with bounded disorder (one file)",
-        "  nexmark  person.csv, auction.csv, bid.csv in the folder --out (Nexmark's schema;",
-        "           --rows counts events of all three kinds: 2%% persons, 6%% auctions, 92%% bids)"})
+    description = {"Write a deterministic benchmark workload as CSV (the same options give the same",
+        "bytes). Workloads:",
+        "  stream   group_id,value,ts: Velostream's benchmark stream (one file)",
+        "  trades   symbol,price,qty,ts: trades with bounded disorder (one file)",
+        "  nexmark  person.csv, auction.csv, bid.csv in the folder --out (Nexmark's",
+        "           schema; --rows counts events of all three kinds: 2%% persons,",
+        "           6%% auctions, 92%% bids)"})
 public final class GenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WORKLOAD", description = "stream, trades or nexmark")
     String workload;
