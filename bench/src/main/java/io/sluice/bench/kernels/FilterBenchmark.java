@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
 /**
  * {@code SELECT COUNT(*), SUM(v) FROM t WHERE x < c} over 16M records with x uniform in
  * [0, 1,000,000) and c chosen so that 1%, 50% or 100% of the records pass (50% is the worst case
- * for a branch; 100% shows the cost of the predicate itself). Batches of 4096 rows, a fresh kernel
- * per invocation.
+ * for a branch; 100% shows the cost of the predicate itself), or {@code x * 3 + v < 3c}
+ * ({@link #predicate}). Batches of 4096 rows, a fresh kernel per invocation.
  */
 @State(Scope.Thread)
 public class FilterBenchmark extends KernelBenchmarkState {
@@ -29,6 +29,13 @@ public class FilterBenchmark extends KernelBenchmarkState {
     @Param({"4096"})
     public int batch;
 
+    /**
+     * The predicate: {@code column} is {@code x < c}; {@code arithmetic} is {@code x * 3 + v < 3 * c}
+     * (about the same selectivity), BIGINT arithmetic whose overflow the SIMD twin checks in lanes.
+     */
+    @Param({"column"})
+    public String predicate;
+
 
     @Setup(Level.Trial)
     public void setUp(final Blackhole bh) {
@@ -36,8 +43,13 @@ public class FilterBenchmark extends KernelBenchmarkState {
             throw new IllegalArgumentException("selectivity is a percentage: " + selectivity);
         }
         final long c = (long) X_RANGE * selectivity / 100;
+        final boolean arithmetic = switch (predicate) {
+            case "column" -> false;
+            case "arithmetic" -> true;
+            default -> throw new IllegalArgumentException("predicate must be column or arithmetic: " + predicate);
+        };
         query = KernelBench.compile("CREATE TABLE t (x BIGINT NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');\n"
-            + "SELECT COUNT(*) AS n, SUM(v) AS total FROM t WHERE x < " + c);
+            + "SELECT COUNT(*) AS n, SUM(v) AS total FROM t WHERE " + (arithmetic ? "x * 3 + v < " + 3 * c : "x < " + c));
         dictionary = new StringDictionary();
         final SplittableRandom random = new SplittableRandom(KernelBench.SEED);
         final long[] expected = new long[2];
@@ -46,7 +58,7 @@ public class FilterBenchmark extends KernelBenchmarkState {
             final long v = random.nextInt(1000);
             b.column(0).setLong(row, x);
             b.column(1).setLong(row, v);
-            if (x < c) {
+            if (arithmetic ? x * 3 + v < 3 * c : x < c) {
                 expected[0]++;
                 expected[1] += v;
             }
