@@ -265,7 +265,7 @@ public final class KernelGenerator {
         model.put("aggs", aggs);
         final Map<String, Object> fused = storedKeys == 0 && spec.shape() == KernelSpec.Shape.GROUP_AGGREGATE
             && (rowProgram.getCondition() == null || lanes != null)
-            ? fusedModel(spec, projects, aggs, input, columnExprs) : null;
+            ? fusedModel(spec, projects, aggs, input, columnExprs, lanes) : null;
         if (fused != null) {
             model.put("fused", fused);
         }
@@ -343,12 +343,15 @@ public final class KernelGenerator {
     }
 
     /**
-     * The fused loop's model (fused.ftl) when every aggregate reads a plain numeric column (or is
-     * COUNT(*)); null otherwise.
+     * The fused loop's model (fused.ftl) when every aggregate is COUNT(*) or reads a number that runs
+     * in lanes (a column, or arithmetic over columns: VectorCodegen.value); null otherwise.
+     *
+     * @param where the WHERE clause in lanes, or null (none)
      */
     private static Map<String, Object> fusedModel(final KernelSpec spec, final List<RexNode> projects,
                                                   final List<Map<String, Object>> aggs, final Schema input,
-                                                  final Map<Integer, ExprCodegen.Expr> columnExprs) {
+                                                  final Map<Integer, ExprCodegen.Expr> columnExprs,
+                                                  final VectorCodegen.LanePredicate where) {
         final List<Map<String, Object>> fusedAggs = new ArrayList<>();
         final Map<Integer, VectorCodegen.LaneColumn> cols = new LinkedHashMap<>();
         int slot = 0;
@@ -397,8 +400,10 @@ public final class KernelGenerator {
         fused.put("longSlots", Math.max(1, slot));
         fused.put("doubleSlots", Math.max(1, dslot));
         fused.put("cols", cols);
-        // some argument's BIGINT arithmetic in lanes may overflow: its lanes are tracked, the batch then left to the row loop
-        fused.put("laneOverflow", fusedAggs.stream().anyMatch(fa -> fa.containsKey("laneOverflow")));
+        // BIGINT arithmetic in lanes (an argument's, or WHERE's) may overflow: its lanes are tracked, the batch
+        // then left to the row loop
+        fused.put("laneOverflow", fusedAggs.stream().anyMatch(fa -> fa.containsKey("laneOverflow"))
+            || where != null && where.overflow() != null);
         return fused;
     }
 
@@ -438,9 +443,6 @@ public final class KernelGenerator {
             if (lanes.overflow() != null) {
                 // BIGINT arithmetic in WHERE may overflow in lanes: such a batch goes to the scalar code
                 f.put("overflow", lanes.overflow());
-                if (fused != null) {
-                    fused.put("laneOverflow", true);
-                }
             }
             simd.put("filter", f);
         }
