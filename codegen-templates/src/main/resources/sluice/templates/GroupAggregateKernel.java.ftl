@@ -29,8 +29,8 @@ ${keyCode}<#t>
 </#if>
 </#macro>
 <#--
-  The loop that folds rows m rows of a batch with a single-column key (denseKey) into their
-  groups, in row order: row i = ${rows} ("s": every row; "sel[s]"; or "sel == null ? s : sel[s]"),
+  The loop that folds m rows of a batch with a single-column key (denseKey) into their
+  groups, in row order: row i = rows ("s": every row; "sel[s]"; or "sel == null ? s : sel[s]"),
   its columns read, then the nested lines find its entry e (and keep base, the entries' address,
   current), then its accumulators take the row.
 -->
