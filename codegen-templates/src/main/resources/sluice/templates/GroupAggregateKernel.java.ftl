@@ -258,8 +258,9 @@ public final class ${className} extends KernelBase {
     /**
      * Groups up to which a batch's hashed keys are looked up and folded in one loop (foldHashed),
      * beyond which in passes (entries): in the SIMD twin, whose hashes come from lanes, up to 4096
-     * (JMH, 1K keys: 156M against 142-146M in passes); in the scalar twin, which hashes in the loop,
-     * up to 256 (10 keys: 182-186M against 159-160M; 1K keys: 122-126M against 134-135M).
+     * (JMH, 1K keys: 147-156M against 141-146M in passes); in the scalar twin, which hashes in the
+     * loop, up to 256 (10 keys: 180-186M against 157-160M; 1K keys in one loop: 122-126M against
+     * 132-135M in passes).
      */
     private static final int SMALL_TABLE = 256;
     private static final int SMALL_TABLE_LANES = 4096;
@@ -294,8 +295,9 @@ public final class ${className} extends KernelBase {
      * while the table is small (SMALL_TABLE, SMALL_TABLE_LANES: its index and entries in cache):
      * each row's key hashed (or its hash taken from laneHashes[row], the SIMD twin's), its index
      * slot read, its entry taken when the slot names the key (GroupTable.entryOf) or probed and
-     * inserted (findOrInsert1; new groups in row order), the row folded. The passes of entries()
-     * pay only when lookups miss the cache: in it, each waits on the one before.
+     * inserted (findOrInsert1; new groups in row order), the row folded. Here a row's loads wait on
+     * each other (slot word, then entry), which costs little while both hit the cache; the passes
+     * of entries() pay once they miss it.
      */
     private void foldHashed(final ColumnBatch batch, final int[] sel, final int m, final long[] laneHashes) {
         long[] slots = groups.slots();
