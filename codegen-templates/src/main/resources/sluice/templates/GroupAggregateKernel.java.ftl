@@ -185,8 +185,20 @@ public final class ${className} extends KernelBase {
         final int m = n;
 </#if>
 <#if phasedSimd>
+<#if simd.packed??>
+        // the batch's key range<#if simd.packed.sum??> and summed values' range</#if> in lanes: small keys<#if simd.packed.sum??> and a narrow value range</#if>
+        // fold packed; else small keys by the direct index, without hashes; else hashed in lanes
+        final long[] range = this.range;
+        ${className}_Simd.ranges(batch, n, range);
+        if (PackedPartials.packable(n, range[0], range[1], range[2], range[3])
+            && foldPacked(batch, n, (int) range[0], (int) range[1], range[2], range[3])) {
+            return true;
+        }
+        if (range[0] >= 0L && range[1] < GroupTable.DIRECT_LIMIT) {
+<#else>
         // a batch whose keys are all small needs no hash (the direct index finds them): hash in lanes only else
         if (${className}_Simd.keysBelow(batch, n, GroupTable.DIRECT_LIMIT)) {
+</#if>
             foldSmall(batch, <#if simd.filter??>sel<#else>null</#if>, m);
             return true;
         }
@@ -290,6 +302,94 @@ public final class ${className} extends KernelBase {
 </@foldRows>
     }
 
+<#if simd?? && simd.packed??>
+    /**
+     * The SIMD twin's fold of a batch whose keys are in [klo, khi]<#if simd.packed.sum??> and whose summed values are in
+     * [vlo, vhi]</#if> (PackedPartials.packable): each row adds to its key's packed word (one array
+     * update a row: no entry lookup, no overflow check), then each key's count<#if simd.packed.sum??> and sum</#if> go into
+     * its group. The same result as foldSmall's: new groups are inserted in row order<#if changelog>, and the
+     * groups go into the dirty list in row order,</#if> by a pass over the keys (<#if changelog>every batch<#else>only when a key
+     * has no group yet</#if>)<#if simd.packed.sum??>; false, with nothing changed, when a sum might overflow at some row
+     * (PackedPartials.sumFits): foldSmall then finds the row, or that none overflows</#if>.
+     */
+    private boolean foldPacked(final ColumnBatch batch, final int n, final int klo, final int khi, final long vlo,
+                               final long vhi) {
+        final long[] words = partials.words();
+        final long key_at = batch.column(${denseKey.index}).data().addressOffset();
+<#if simd.packed.sum??>
+        final long sum_at = batch.column(${simd.packed.sum.index}).data().addressOffset();
+</#if>
+        final long bias = PackedPartials.bias(vlo);
+        for (int i = 0; i < n; i++) {
+            words[(int) ${denseKey.read}] += <#if simd.packed.sum??>${simd.packed.sum.read} + </#if>bias;
+        }
+        int[] direct = groups.directIndex();
+        long base = groups.buffer().addressOffset();
+        boolean fresh = false;
+        for (int k = klo; k <= khi; k++) {
+            final long word = words[k];
+            if (word != 0L) {
+                final int e = k < direct.length ? direct[k] - 1 : -1;
+                fresh |= e < 0;
+<#list aggs as a>
+<#if a.kind == "SUM" || a.kind == "AVG">
+                if (!PackedPartials.sumFits(e < 0 ? 0L : UnsafeApi.getLong(base + accumulatorOffset(e) + ${a.off}),
+                                            PackedPartials.count(word), vlo, vhi)) {
+                    partials.clear(klo, khi);
+                    return false; // a sum might overflow at some row: row by row
+                }
+</#if>
+</#list>
+            }
+        }
+<#if changelog>
+        // the groups into the dirty list in row order (new ones inserted in row order), as foldSmall puts them
+        for (int i = 0; i < n; i++) {
+            final int e = groups.findOrInsertSmall(${denseKey.read});
+            final UnsafeBuffer buf = groups.buffer();
+            final int acc = accumulatorOffset(e);
+            final long flags = buf.getLong(acc + FLAGS);
+            if ((flags & DIRTY) == 0L) {
+                buf.putLong(acc + FLAGS, flags | DIRTY);
+                dirty.addInt(e);
+            }
+        }
+<#else>
+        if (fresh) {
+            for (int i = 0; i < n; i++) {
+                groups.findOrInsertSmall(${denseKey.read}); // new groups in row order, as foldSmall inserts them
+            }
+        }
+</#if>
+        direct = groups.directIndex();
+        base = groups.buffer().addressOffset();
+        for (int k = klo; k <= khi; k++) {
+            final long word = words[k];
+            if (word != 0L) {
+                final long at = base + accumulatorOffset(direct[k] - 1);
+                final long count = PackedPartials.count(word);
+<#list aggs as a>
+<#switch a.kind>
+<#case "COUNT_STAR">
+<#case "COUNT">
+                UnsafeApi.putLong(at + ${a.off}, UnsafeApi.getLong(at + ${a.off}) + count);
+<#break>
+<#case "SUM">
+<#case "AVG">
+                UnsafeApi.putLong(at + ${a.off}, UnsafeApi.getLong(at + ${a.off}) + PackedPartials.sum(word, vlo));
+<#if a.counted>
+                UnsafeApi.putLong(at + ${a.off + 8}, UnsafeApi.getLong(at + ${a.off + 8}) + count);
+</#if>
+<#break>
+</#switch>
+</#list>
+            }
+        }
+        partials.clear(klo, khi);
+        return true;
+    }
+
+</#if>
     /**
      * Rows sel[0..m) (every row 0..m when sel is null) of a batch into their groups in one loop
      * while the table is small (SMALL_TABLE, SMALL_TABLE_LANES: its index and entries in cache):

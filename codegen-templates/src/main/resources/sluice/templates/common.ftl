@@ -12,6 +12,7 @@ import io.sluice.runtime.sink.ResultSink;
 import io.sluice.runtime.sink.RowKind;
 import io.sluice.runtime.state.DirtyEntries;
 import io.sluice.runtime.state.GroupTable;
+import io.sluice.runtime.state.PackedPartials;
 import io.sluice.runtime.type.Column;
 import io.sluice.runtime.type.Schema;
 import io.sluice.runtime.type.SqlType;

@@ -39,6 +39,12 @@ import jdk.incubator.vector.VectorSpecies;
         return hashes;
     }
 </#if>
+<#if simd?? && simd.packed??>
+    /** The SIMD twin's packed per-key counts and sums of a batch of small keys (foldPacked). */
+    private final PackedPartials partials = new PackedPartials();
+    /** The current batch's smallest and largest key and summed value (SIMD twin's ranges). */
+    private final long[] range = new long[4];
+</#if>
 <#if simd?? && simd.select>
     /** Rows of the current batch that pass WHERE (SIMD twin). */
     private int[] sel = new int[0];
@@ -157,6 +163,40 @@ final class ${className}_Simd {
             }
             return lo.reduceLanes(VectorOperators.MIN) >= 0L && hi.reduceLanes(VectorOperators.MAX) < limit;
         }
+
+<#if simd.packed??>
+
+        /**
+         * The smallest and largest group key<#if simd.packed.sum??> and summed value</#if> of the batch's rows, 8 at a
+         * time, into range[0..4)<#if !simd.packed.sum??> (no value is summed: 0 and 0)</#if>.
+         */
+        static void ranges(final ColumnBatch batch, final int n, final long[] range) {
+<#local packedCols = [simd.hashKey]>
+<#if simd.packed.sum?? && simd.packed.sum.index != simd.hashKey.index><#local packedCols = packedCols + [simd.packed.sum]></#if>
+<@segments packedCols/>
+            LongVector klo = LongVector.broadcast(LS, Long.MAX_VALUE);
+            LongVector khi = LongVector.broadcast(LS, Long.MIN_VALUE);
+<#if simd.packed.sum??>
+            LongVector vlo = LongVector.broadcast(LS, Long.MAX_VALUE);
+            LongVector vhi = LongVector.broadcast(LS, Long.MIN_VALUE);
+</#if>
+            for (int i = 0; i < n; i += 8) {
+                final VectorMask live = LS.indexInRange(i, n);
+                final LongVector k = ${longLanes(simd.hashKey)};
+                klo = klo.lanewise(VectorOperators.MIN, k, live);
+                khi = khi.lanewise(VectorOperators.MAX, k, live);
+<#if simd.packed.sum??>
+                final LongVector v = ${longLanes((simd.packed.sum.index == simd.hashKey.index)?then(simd.hashKey, simd.packed.sum))};
+                vlo = vlo.lanewise(VectorOperators.MIN, v, live);
+                vhi = vhi.lanewise(VectorOperators.MAX, v, live);
+</#if>
+            }
+            range[0] = klo.reduceLanes(VectorOperators.MIN);
+            range[1] = khi.reduceLanes(VectorOperators.MAX);
+            range[2] = <#if simd.packed.sum??>vlo.reduceLanes(VectorOperators.MIN)<#else>0L</#if>;
+            range[3] = <#if simd.packed.sum??>vhi.reduceLanes(VectorOperators.MAX)<#else>0L</#if>;
+        }
+</#if>
 
         /** SqlFunctions.hash(HASH_SEED, key) of every row's group key, 8 at a time, into hashes. */
         static void hashes(final ColumnBatch batch, final int n, final long[] hashes) {

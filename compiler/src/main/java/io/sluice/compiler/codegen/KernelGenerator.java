@@ -280,7 +280,9 @@ public final class KernelGenerator {
         // the SIMD twin hashes the key in lanes for the lookups ahead of its row loop, which need
         // the passing rows first: every row, or those a WHERE in lanes selected
         final boolean rowsKnownFirst = rowProgram.getCondition() == null || lanes != null;
-        simdModel(model, spec, lanes, fused, rowsKnownFirst ? singleKey : null);
+        // without WHERE, a batch of small keys may fold packed (PackedPartials)
+        simdModel(model, spec, lanes, fused, rowsKnownFirst ? singleKey : null,
+            rowProgram.getCondition() == null ? packedModel(spec, projects, input) : null);
         model.put("accBytes", Math.max(8, offset));
         model.put("keyCode", keyCode.toString());
 
@@ -409,12 +411,13 @@ public final class KernelGenerator {
 
     /**
      * The SIMD twin's model (simd.ftl): the columns its lanes load, WHERE in lanes, and whether it
-     * selects rows in lanes before the row loop ({@code select}) — none when nothing runs in lanes.
+     * selects rows in lanes before the row loop ({@code select}), and whether a batch of small keys
+     * may fold packed ({@code packed}, see packedModel) — none when nothing runs in lanes.
      */
     @SuppressWarnings("unchecked")
     private static void simdModel(final Map<String, Object> model, final KernelSpec spec,
                                   final VectorCodegen.LanePredicate lanes, final Map<String, Object> fused,
-                                  final VectorCodegen.LaneColumn hashKey) {
+                                  final VectorCodegen.LaneColumn hashKey, final Map<String, Object> packed) {
         if (!VectorSupport.MODULE_LOADED || lanes == null && fused == null && hashKey == null) {
             return;
         }
@@ -454,9 +457,55 @@ public final class KernelGenerator {
             k.put("var", hashKey.var());
             k.put("kind", hashKey.kind());
             simd.put("hashKey", k);
+            if (packed != null) {
+                simd.put("packed", packed);
+            }
         }
         simd.put("rowLoop", groupLoop && (lanes != null || hashKey != null));
         model.put("simd", simd);
+    }
+
+    /**
+     * Whether the SIMD twin may fold a batch of small keys packed (PackedPartials: one word per key
+     * holding its count and sum): every aggregate is COUNT(*), or COUNT, SUM or AVG of one and the
+     * same NOT NULL BIGINT or INT column (so a row can fail only by a sum's overflow, which
+     * PackedPartials.sumFits rules out before anything changes). The model names that column
+     * ({@code sum}: its index and how a row's value is read at {@code sum_at}) when one is summed;
+     * null when the aggregates do not qualify.
+     */
+    private static Map<String, Object> packedModel(final KernelSpec spec, final List<RexNode> projects,
+                                                   final Schema input) {
+        int column = -1;
+        for (final KernelSpec.Aggregate a : spec.aggregates()) {
+            if (a.kind() == KernelSpec.AggregateKind.COUNT_STAR) {
+                continue;
+            }
+            final boolean summed = a.kind() == KernelSpec.AggregateKind.SUM || a.kind() == KernelSpec.AggregateKind.AVG;
+            if (!summed && a.kind() != KernelSpec.AggregateKind.COUNT
+                || !(projects.get(a.argument()) instanceof RexInputRef ref) || ref.getIndex() >= input.size()) {
+                return null;
+            }
+            final Column c = input.column(ref.getIndex());
+            if (c.nullable() || summed && c.type() != SqlType.BIGINT && c.type() != SqlType.INT) {
+                return null;
+            }
+            if (summed) {
+                if (column >= 0 && column != ref.getIndex()) {
+                    return null; // two summed columns do not fit one word
+                }
+                column = ref.getIndex();
+            }
+        }
+        final Map<String, Object> packed = new HashMap<>();
+        if (column >= 0) {
+            final boolean isInt = input.column(column).type() == SqlType.INT;
+            packed.put("sum", Map.of(
+                "index", column,
+                "var", "sum",
+                "kind", isInt ? "I" : "L",
+                "read", isInt ? "UnsafeApi.getInt(sum_at + ((long) i << 2))" : "UnsafeApi.getLong(sum_at + ((long) i << 3))"));
+        }
+        return packed;
     }
 
     /**

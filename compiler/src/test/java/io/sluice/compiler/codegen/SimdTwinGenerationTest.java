@@ -87,4 +87,24 @@ class SimdTwinGenerationTest {
         assertThat(src).contains("test(VectorOperators.IS_NAN)");
         assertThat(source("SELECT COUNT(*) FROM t WHERE d < 1.5")).doesNotContain("IS_NAN");
     }
+
+    @Test
+    void smallKeysWithCountsAndOneSummedNotNullColumnFoldPacked() throws Exception {
+        // a NOT NULL INT or VARCHAR key; COUNT(*), COUNT, SUM and AVG of one NOT NULL integer column
+        assertThat(source("SELECT x, COUNT(*), SUM(k), AVG(k), COUNT(k) FROM t WHERE x IS NOT NULL GROUP BY x"))
+            .doesNotContain("foldPacked"); // WHERE: the rows that pass are not every row
+        final String tableNotNull = "CREATE TABLE t (k INT NOT NULL, v BIGINT NOT NULL, w BIGINT NOT NULL, g BIGINT) "
+            + "WITH ('format' = 'csv');\n";
+        final String packed = SluiceCompiler.generateOnly(tableNotNull
+            + "SELECT k, COUNT(*), SUM(v), AVG(v), COUNT(w) FROM t GROUP BY k").kernel().source();
+        assertThat(packed).contains("static void ranges(", "private boolean foldPacked(", "PackedPartials.sumFits(",
+            "PackedPartials.packable(");
+        assertThat(SluiceCompiler.generateOnly(tableNotNull + "SELECT k, COUNT(*) FROM t GROUP BY k").kernel().source())
+            .contains("private boolean foldPacked(").doesNotContain("PackedPartials.sumFits(");
+        // two summed columns do not fit one word; a nullable column, MIN/MAX, or an expression: not packed
+        for (final String q : new String[] {"SELECT k, SUM(v), SUM(w) FROM t GROUP BY k", "SELECT k, SUM(g) FROM t GROUP BY k",
+            "SELECT k, MAX(v) FROM t GROUP BY k", "SELECT k, SUM(v + 1) FROM t GROUP BY k"}) {
+            assertThat(SluiceCompiler.generateOnly(tableNotNull + q).kernel().source()).as(q).doesNotContain("foldPacked");
+        }
+    }
 }

@@ -1,0 +1,88 @@
+package io.sluice.runtime.state;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigInteger;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PackedPartialsTest {
+    private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /** sumFits against its definition in exact arithmetic: every partial sum's bound in the long range. */
+    @Property(tries = 3000)
+    void sumFitsIsTheExactBoundOfEveryPartialSum(@ForAll final long acc, @ForAll @IntRange(min = 1, max = 4096) final int count,
+                                                  @ForAll final long a, @ForAll final long b) {
+        final long vlo = Math.min(a, b);
+        final long vhi = Math.max(a, b);
+        final BigInteger c = BigInteger.valueOf(count);
+        final BigInteger low = BigInteger.valueOf(acc).add(c.multiply(BigInteger.valueOf(Math.min(vlo, 0L))));
+        final BigInteger high = BigInteger.valueOf(acc).add(c.multiply(BigInteger.valueOf(Math.max(vhi, 0L))));
+        assertThat(PackedPartials.sumFits(acc, count, vlo, vhi))
+            .isEqualTo(low.compareTo(MIN) >= 0 && high.compareTo(MAX) <= 0);
+    }
+
+    @Test
+    void sumFitsAtItsEdges() {
+        final long b = 1L << 61;
+        assertThat(PackedPartials.sumFits(0L, 3, b, b + 5)).isTrue();
+        assertThat(PackedPartials.sumFits(0L, 4, b, b + 5)).isFalse(); // 4 * 2^61 = 2^63
+        assertThat(PackedPartials.sumFits(Long.MAX_VALUE - 10, 2, 5, 5)).isTrue();
+        assertThat(PackedPartials.sumFits(Long.MAX_VALUE - 10, 3, 5, 5)).isFalse();
+        assertThat(PackedPartials.sumFits(Long.MIN_VALUE + 10, 2, -5, 0)).isTrue();
+        assertThat(PackedPartials.sumFits(Long.MIN_VALUE + 10, 3, -5, 0)).isFalse();
+        assertThat(PackedPartials.sumFits(0L, 1, Long.MIN_VALUE, Long.MIN_VALUE)).isTrue();
+        assertThat(PackedPartials.sumFits(-1L, 1, Long.MIN_VALUE, Long.MIN_VALUE)).isFalse();
+    }
+
+    @Test
+    void packableBatches() {
+        assertThat(PackedPartials.packable(4096, 0, 4095, -5, (1L << 39) - 6)).isTrue();
+        assertThat(PackedPartials.packable(4097, 0, 10, 0, 0)).isFalse();
+        assertThat(PackedPartials.packable(10, -1, 10, 0, 0)).isFalse();
+        assertThat(PackedPartials.packable(10, 0, 4096, 0, 0)).isFalse();
+        assertThat(PackedPartials.packable(10, 0, 10, 0, 1L << 39)).isFalse();
+        assertThat(PackedPartials.packable(10, 0, 10, Long.MIN_VALUE, Long.MAX_VALUE)).isFalse(); // the span overflows
+        assertThat(PackedPartials.packable(0, Long.MAX_VALUE, Long.MIN_VALUE, 0, 0)).isFalse(); // no rows
+    }
+
+    /** Packing a batch as the kernel does (one add per row) gives each key's exact count and sum. */
+    @Property(tries = 300)
+    void wordsHoldEachKeysCountAndSum(@ForAll @IntRange(min = 1, max = 4096) final int n,
+                                      @ForAll @IntRange(min = 1, max = 4096) final int keys,
+                                      @ForAll final long vlo, @ForAll @LongRange(min = 0, max = (1L << 39) - 1) final long span,
+                                      @ForAll final long seed) {
+        final long vhi = vlo + span < vlo ? Long.MAX_VALUE : vlo + span;
+        final SplittableRandom random = new SplittableRandom(seed);
+        final int[] k = new int[n];
+        final long[] v = new long[n];
+        final long[] count = new long[keys];
+        final BigInteger[] sum = new BigInteger[keys];
+        java.util.Arrays.fill(sum, BigInteger.ZERO);
+        final PackedPartials partials = new PackedPartials();
+        final long bias = PackedPartials.bias(vlo);
+        for (int i = 0; i < n; i++) {
+            k[i] = random.nextInt(keys);
+            v[i] = vlo + random.nextLong(vhi - vlo + 1);
+            partials.words()[k[i]] += v[i] + bias;
+            count[k[i]]++;
+            sum[k[i]] = sum[k[i]].add(BigInteger.valueOf(v[i]));
+        }
+        for (int key = 0; key < keys; key++) {
+            final long word = partials.words()[key];
+            assertThat(word != 0L).isEqualTo(count[key] > 0);
+            assertThat(PackedPartials.count(word)).isEqualTo(count[key]);
+            if (count[key] > 0 && PackedPartials.sumFits(0L, count[key], vlo, vhi)) {
+                assertThat(BigInteger.valueOf(PackedPartials.sum(word, vlo))).isEqualTo(sum[key]);
+            }
+        }
+        partials.clear(0, keys - 1);
+        assertThat(partials.words()).containsOnly(0L);
+    }
+}
