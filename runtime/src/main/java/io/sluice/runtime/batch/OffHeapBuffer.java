@@ -26,7 +26,8 @@ public final class OffHeapBuffer implements AutoCloseable {
         }
         this.arena = Arena.ofShared();
         final long size = Math.max(ALIGNMENT, bytes);
-        this.segment = arena.allocate(size, ALIGNMENT);
+        final MemorySegment huge = HugePages.allocate(size, arena); // large blocks on Linux: huge pages
+        this.segment = huge != null ? huge : arena.allocate(size, ALIGNMENT);
         this.buffer = new UnsafeBuffer(segment.address(), (int) size);
     }
 
