@@ -178,7 +178,7 @@ ${keyCode}<#t>
      min/max of a BIGINT SUM's values only bound the sum for its overflow check
      (SqlFunctions.sumCannotOverflow), so a whole step takes them over all its rows, a superset of
      those summed (no mask to apply), which can only make the check more cautious. -->
-<#macro fusedStep tail>
+<#macro fusedStep tail b="">
 <@simdt.chunk simd.cols tail/>
                 passed += pass.trueCount();
 <#if simd.filter?? && simd.filter.overflow??>
@@ -203,21 +203,21 @@ ${keyCode}<#t>
 <#case "SUM">
 <#case "AVG">
 <#if a.colKind == "D">
-                s${a.index} = s${a.index}.add(${a.lane}, m${a.index}.cast(DS));
+                s${a.index} = s${a.index}.add(${a.lane}, m${a.index}.cast(DS)); // one accumulator: the summation order is defined
 <#else>
-                s${a.index} = s${a.index}.add(${a.lane}, m${a.index});
+                s${a.index}${b} = s${a.index}${b}.add(${a.lane}, m${a.index});
 <#if tail>
-                lo${a.index} = lo${a.index}.lanewise(VectorOperators.MIN, ${a.lane}, m${a.index});
-                hi${a.index} = hi${a.index}.lanewise(VectorOperators.MAX, ${a.lane}, m${a.index});
+                lo${a.index}${b} = lo${a.index}${b}.lanewise(VectorOperators.MIN, ${a.lane}, m${a.index});
+                hi${a.index}${b} = hi${a.index}${b}.lanewise(VectorOperators.MAX, ${a.lane}, m${a.index});
 <#else>
-                lo${a.index} = lo${a.index}.min(${a.lane});
-                hi${a.index} = hi${a.index}.max(${a.lane});
+                lo${a.index}${b} = lo${a.index}${b}.min(${a.lane});
+                hi${a.index}${b} = hi${a.index}${b}.max(${a.lane});
 </#if>
 </#if>
 <#break>
 <#case "MIN">
 <#case "MAX">
-                v${a.index} = v${a.index}.lanewise(VectorOperators.${a.kind}, ${a.lane}, m${a.index});
+                v${a.index}${b} = v${a.index}${b}.lanewise(VectorOperators.${a.kind}, ${a.lane}, m${a.index});
 <#break>
 </#switch>
 </#list>
@@ -257,15 +257,48 @@ ${keyCode}<#t>
 <#if fused.laneOverflow>
             VectorMask overflow = LS.maskAll(false);
 </#if>
-            // whole steps without a range mask, then the last, partial step with one
+            // integer accumulators twice over (suffix b) for pairs of whole steps: two independent
+            // chains of vector adds, mins and maxes (their latency, not the loads, bounded one chain);
+            // integer sums and extremes do not depend on the order, DOUBLE sums keep their one accumulator
+<#list fused.aggs as a>
+<#if (a.kind == "SUM" || a.kind == "AVG") && a.colKind != "D">
+            LongVector s${a.index}b = LongVector.zero(LS);
+            LongVector lo${a.index}b = lo${a.index};
+            LongVector hi${a.index}b = hi${a.index};
+<#elseif a.kind == "MIN" || a.kind == "MAX">
+            LongVector v${a.index}b = v${a.index};
+</#if>
+</#list>
+            // whole steps without a range mask, two at a time (a counted loop over j: C2 unrolls it),
+            // then one more whole step, then the last, partial step with one
             final int whole = n & ~7;
-            int i = 0;
+            final int paired = n & ~15;
+            for (int j = 0; j < paired; j += 16) {
+                {
+                final int i = j;
+<@fusedStep false/>
+                }
+                {
+                final int i = j + 8;
+<@fusedStep false "b"/>
+                }
+            }
+            int i = paired;
             for (; i < whole; i += 8) {
 <@fusedStep false/>
             }
             if (i < n) {
 <@fusedStep true/>
             }
+<#list fused.aggs as a>
+<#if (a.kind == "SUM" || a.kind == "AVG") && a.colKind != "D">
+            s${a.index} = s${a.index}.add(s${a.index}b);
+            lo${a.index} = lo${a.index}.min(lo${a.index}b);
+            hi${a.index} = hi${a.index}.max(hi${a.index}b);
+<#elseif a.kind == "MIN" || a.kind == "MAX">
+            v${a.index} = v${a.index}.lanewise(VectorOperators.${a.kind}, v${a.index}b);
+</#if>
+</#list>
 <#if fused.laneOverflow>
             if (overflow.anyTrue()) {
                 return -1L; // a summed row's BIGINT arithmetic overflowed in lanes, or might have
