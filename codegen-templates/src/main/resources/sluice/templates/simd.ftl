@@ -149,8 +149,9 @@ final class ${className}_Simd {
         }
 </#if>
 <#if simd.hashKey??>
+<#if !simd.packed??>
 
-        /** Whether every row's group key is in [0, limit), checked 8 at a time. */
+        /** Whether every row's group key is in [0, limit), checked 8 at a time (ranges does it when packed). */
         static boolean keysBelow(final ColumnBatch batch, final int n, final long limit) {
 <@segments [simd.hashKey]/>
             LongVector lo = LongVector.broadcast(LS, Long.MAX_VALUE);
@@ -163,6 +164,7 @@ final class ${className}_Simd {
             }
             return lo.reduceLanes(VectorOperators.MIN) >= 0L && hi.reduceLanes(VectorOperators.MAX) < limit;
         }
+</#if>
 
 <#if simd.packed??>
 
