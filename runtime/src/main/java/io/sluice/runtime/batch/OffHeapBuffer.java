@@ -26,7 +26,8 @@ public final class OffHeapBuffer implements AutoCloseable {
         }
         this.arena = Arena.ofShared();
         final long size = Math.max(ALIGNMENT, bytes);
-        final MemorySegment huge = HugePages.allocate(size, arena); // large blocks on Linux: huge pages
+        // large blocks on Linux: huge pages (HugePages and its native linker load only for such a block)
+        final MemorySegment huge = size >= HugePages.MIN_BYTES ? HugePages.allocate(size, arena) : null;
         this.segment = huge != null ? huge : arena.allocate(size, ALIGNMENT);
         this.buffer = new UnsafeBuffer(segment.address(), (int) size);
     }

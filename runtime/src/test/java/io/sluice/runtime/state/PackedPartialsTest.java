@@ -42,6 +42,12 @@ class PackedPartialsTest {
     }
 
     @Test
+    void everyPackedKeyIsInTheGroupTablesDirectIndex() {
+        // foldPacked finds a key's group as GroupTable.directIndex()[key] - 1 once the key is inserted
+        assertThat(PackedPartials.KEYS).isLessThanOrEqualTo(GroupTable.DIRECT_LIMIT);
+    }
+
+    @Test
     void packableBatches() {
         assertThat(PackedPartials.packable(4096, 0, 4095, -5, (1L << 39) - 6)).isTrue();
         assertThat(PackedPartials.packable(4097, 0, 10, 0, 0)).isFalse();
