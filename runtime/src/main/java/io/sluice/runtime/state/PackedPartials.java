@@ -63,8 +63,10 @@ public final class PackedPartials {
      * Whether adding {@code count} values in [vlo, vhi] one by one to {@code acc} (checked
      * arithmetic, as the row loop adds) cannot overflow at any step: every partial sum then lies in
      * {@code [acc + count * min(vlo, 0), acc + count * max(vhi, 0)]}, so that range must be in the
-     * long range. When it is not, the batch goes row by row, which finds the row that overflows (or
-     * that none does).
+     * long range. When it is not, or when {@code count * min(vlo, 0)} or {@code count * max(vhi, 0)}
+     * is itself beyond the long range (then {@link #sum} could not be computed in a long, though the
+     * partial sums might fit), the answer is false and the batch goes row by row, which finds the
+     * row that overflows (or that none does).
      */
     public static boolean sumFits(final long acc, final long count, final long vlo, final long vhi) {
         final long low = Math.min(vlo, 0L);
