@@ -21,12 +21,16 @@ ${keyCode}<#t>
 <#macro accumulate>
 <@agg.updateAllAt/>
 <#if changelog>
+<@markDirty/>
+</#if>
+</#macro>
+<#-- Changelog: entry e (its accumulators at offset acc in buf) goes into the dirty list once per batch. -->
+<#macro markDirty>
                 final long flags = buf.getLong(acc + FLAGS);
                 if ((flags & DIRTY) == 0L) {
                     buf.putLong(acc + FLAGS, flags | DIRTY);
                     dirty.addInt(e);
                 }
-</#if>
 </#macro>
 <#--
   The loop that folds m rows of a batch with a single-column key (denseKey) into their
@@ -348,11 +352,8 @@ public final class ${className} extends KernelBase {
             final int e = groups.findOrInsertSmall(${denseKey.read});
             final UnsafeBuffer buf = groups.buffer();
             final int acc = accumulatorOffset(e);
-            final long flags = buf.getLong(acc + FLAGS);
-            if ((flags & DIRTY) == 0L) {
-                buf.putLong(acc + FLAGS, flags | DIRTY);
-                dirty.addInt(e);
-            }
+<#assign marked><@markDirty/></#assign>
+${marked?replace("(?m)^    ", "", "r")}<#t>
         }
 <#else>
         if (fresh) {
