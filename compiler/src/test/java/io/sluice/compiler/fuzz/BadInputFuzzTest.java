@@ -203,8 +203,9 @@ class BadInputFuzzTest {
             bytes = mutateBytes(bytes, byteMutations.subList(0, 1)); // sometimes invalid UTF-8 or junk
         }
         Files.write(caseDir.resolve(GoldenCorpus.QUERY), bytes);
+        // a side-output case's late rows go to the case's folder, not the working directory
         final Cli r = sluice("run", caseDir.resolve(GoldenCorpus.QUERY).toString(), "--output",
-            caseDir.resolve("out.csv").toString());
+            caseDir.resolve("out.csv").toString(), "--late-output", caseDir.resolve("late.csv").toString());
         count("SQL via CLI: exit " + r.exit());
     }
 
