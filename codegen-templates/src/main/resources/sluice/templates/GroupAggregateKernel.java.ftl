@@ -189,20 +189,17 @@ public final class ${className} extends KernelBase {
         final int m = n;
 </#if>
 <#if phasedSimd>
-<#if simd.packed??>
-        // the batch's key range<#if simd.packed.sum??> and summed values' range</#if> in lanes: small keys<#if simd.packed.sum??> and a narrow value range</#if>
-        // fold packed; else small keys by the direct index, without hashes; else hashed in lanes
+        // the batch's key range<#if simd.packed?? && simd.packed.sum??> and summed values' range</#if> in lanes: <#if simd.packed??>small keys<#if simd.packed.sum??> and a narrow value range</#if>
+        // fold packed; else </#if>small keys go by the direct index, without hashes; else hashed in lanes
         final long[] range = this.range;
         ${className}_Simd.ranges(batch, n, range);
+<#if simd.packed??>
         if (PackedPartials.packable(n, range[0], range[1], range[2], range[3])
             && foldPacked(batch, n, (int) range[0], (int) range[1], range[2], range[3])) {
             return true;
         }
-        if (range[0] >= 0L && range[1] < GroupTable.DIRECT_LIMIT) {
-<#else>
-        // a batch whose keys are all small needs no hash (the direct index finds them): hash in lanes only else
-        if (${className}_Simd.keysBelow(batch, n, GroupTable.DIRECT_LIMIT)) {
 </#if>
+        if (range[0] >= 0L && range[1] < GroupTable.DIRECT_LIMIT) {
             foldSmall(batch, <#if simd.filter??>sel<#else>null</#if>, m);
             return true;
         }

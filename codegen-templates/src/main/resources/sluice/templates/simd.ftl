@@ -42,6 +42,8 @@ import jdk.incubator.vector.VectorSpecies;
 <#if simd?? && simd.packed??>
     /** The SIMD twin's packed per-key counts and sums of a batch of small keys (foldPacked). */
     private final PackedPartials partials = new PackedPartials();
+</#if>
+<#if simd?? && simd.hashKey??>
     /** The current batch's smallest and largest key and summed value (SIMD twin's ranges). */
     private final long[] range = new long[4];
 </#if>
@@ -149,36 +151,20 @@ final class ${className}_Simd {
         }
 </#if>
 <#if simd.hashKey??>
-<#if !simd.packed??>
-
-        /** Whether every row's group key is in [0, limit), checked 8 at a time (ranges does it when packed). */
-        static boolean keysBelow(final ColumnBatch batch, final int n, final long limit) {
-<@segments [simd.hashKey]/>
-            LongVector lo = LongVector.broadcast(LS, Long.MAX_VALUE);
-            LongVector hi = LongVector.broadcast(LS, Long.MIN_VALUE);
-            for (int i = 0; i < n; i += 8) {
-                final VectorMask live = LS.indexInRange(i, n);
-                final LongVector x = ${longLanes(simd.hashKey)};
-                lo = lo.lanewise(VectorOperators.MIN, x, live);
-                hi = hi.lanewise(VectorOperators.MAX, x, live);
-            }
-            return lo.reduceLanes(VectorOperators.MIN) >= 0L && hi.reduceLanes(VectorOperators.MAX) < limit;
-        }
-</#if>
-
-<#if simd.packed??>
+<#assign summed = simd.packed?? && simd.packed.sum??>
 
         /**
-         * The smallest and largest group key<#if simd.packed.sum??> and summed value</#if> of the batch's rows, 8 at a
-         * time, into range[0..4)<#if !simd.packed.sum??> (no value is summed: 0 and 0)</#if>.
+         * The smallest and largest group key<#if summed> and summed value</#if> of the batch's rows, 8 at a
+         * time, into range[0..4)<#if !summed> (no value is summed: 0 and 0)</#if>: small keys go by the direct
+         * index<#if simd.packed??>, and fold packed when their values span little (PackedPartials.packable)</#if>.
          */
         static void ranges(final ColumnBatch batch, final int n, final long[] range) {
-<#local packedCols = [simd.hashKey]>
-<#if simd.packed.sum?? && simd.packed.sum.index != simd.hashKey.index><#local packedCols = packedCols + [simd.packed.sum]></#if>
-<@segments packedCols/>
+<#local rangeCols = [simd.hashKey]>
+<#if summed && simd.packed.sum.index != simd.hashKey.index><#local rangeCols = rangeCols + [simd.packed.sum]></#if>
+<@segments rangeCols/>
             LongVector klo = LongVector.broadcast(LS, Long.MAX_VALUE);
             LongVector khi = LongVector.broadcast(LS, Long.MIN_VALUE);
-<#if simd.packed.sum??>
+<#if summed>
             LongVector vlo = LongVector.broadcast(LS, Long.MAX_VALUE);
             LongVector vhi = LongVector.broadcast(LS, Long.MIN_VALUE);
 </#if>
@@ -187,7 +173,7 @@ final class ${className}_Simd {
                 final LongVector k = ${longLanes(simd.hashKey)};
                 klo = klo.lanewise(VectorOperators.MIN, k, live);
                 khi = khi.lanewise(VectorOperators.MAX, k, live);
-<#if simd.packed.sum??>
+<#if summed>
                 final LongVector v = ${longLanes((simd.packed.sum.index == simd.hashKey.index)?then(simd.hashKey, simd.packed.sum))};
                 vlo = vlo.lanewise(VectorOperators.MIN, v, live);
                 vhi = vhi.lanewise(VectorOperators.MAX, v, live);
@@ -195,10 +181,9 @@ final class ${className}_Simd {
             }
             range[0] = klo.reduceLanes(VectorOperators.MIN);
             range[1] = khi.reduceLanes(VectorOperators.MAX);
-            range[2] = <#if simd.packed.sum??>vlo.reduceLanes(VectorOperators.MIN)<#else>0L</#if>;
-            range[3] = <#if simd.packed.sum??>vhi.reduceLanes(VectorOperators.MAX)<#else>0L</#if>;
+            range[2] = <#if summed>vlo.reduceLanes(VectorOperators.MIN)<#else>0L</#if>;
+            range[3] = <#if summed>vhi.reduceLanes(VectorOperators.MAX)<#else>0L</#if>;
         }
-</#if>
 
         /** SqlFunctions.hash(HASH_SEED, key) of every row's group key, 8 at a time, into hashes. */
         static void hashes(final ColumnBatch batch, final int n, final long[] hashes) {

@@ -67,7 +67,7 @@ class SimdTwinGenerationTest {
         final String filtered = source("SELECT g, COUNT(*) FROM t WHERE v BETWEEN 1 AND 5 AND x <> 3 GROUP BY g");
         assertThat(filtered).contains("Simd.select(", "static int select(").doesNotContain("Simd.hashes(");
         final String keyed = source("SELECT k, SUM(v) FROM t GROUP BY k");
-        assertThat(keyed).contains("Simd.keysBelow(", "Simd.hashes(", "groups.findOrInsertSmall("); // small keys by index
+        assertThat(keyed).contains("Simd.ranges(", "Simd.hashes(", "groups.findOrInsertSmall("); // small keys by index
         final String text = source("SELECT s, SUM(v) FROM t GROUP BY s");
         assertThat(text).contains("Simd.hashes(", "IntVector.fromMemorySegment");
         // a nullable key has a NULL flag word: hashed row by row
