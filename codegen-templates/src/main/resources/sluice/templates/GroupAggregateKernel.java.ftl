@@ -136,7 +136,7 @@ public final class ${className} extends KernelBase {
 </#if>
 <#if phased>
         final int m = n;
-        if (smallKeys(batch, n)) {
+        if (endsSmall(batch, n) && smallKeys(batch, n)) {
             foldSmall(batch, null, m);
 <#if changelog>
             emitChanges(out);
@@ -144,7 +144,7 @@ public final class ${className} extends KernelBase {
             return;
         }
         if (groups.size() <= SMALL_TABLE) {
-            foldHashed(batch, null, m, null);
+            foldHashed(batch, null, m);
 <#if changelog>
             emitChanges(out);
 </#if>
@@ -189,26 +189,28 @@ public final class ${className} extends KernelBase {
         final int m = n;
 </#if>
 <#if phasedSimd>
-        // the batch's key range<#if simd.packed?? && simd.packed.sum??> and summed values' range</#if> in lanes: <#if simd.packed??>small keys<#if simd.packed.sum??> and a narrow value range</#if>
-        // fold packed; else </#if>small keys go by the direct index, without hashes; else hashed in lanes
-        final long[] range = this.range;
-        ${className}_Simd.ranges(batch, n, range);
+        if (endsSmall(batch, n)) {
+            // the batch's key range<#if simd.packed?? && simd.packed.sum??> and summed values' range</#if> in lanes: <#if simd.packed??>small keys<#if simd.packed.sum??> and a narrow value range</#if>
+            // fold packed; else </#if>small keys go by the direct index
+            final long[] range = this.range;
+            ${className}_Simd.ranges(batch, n, range);
 <#if simd.packed??>
-        if (PackedPartials.packable(n, range[0], range[1], range[2], range[3])
-            && foldPacked(batch, n, (int) range[0], (int) range[1], range[2], range[3])) {
-            return true;
-        }
+            if (PackedPartials.packable(n, range[0], range[1], range[2], range[3])
+                && foldPacked(batch, n, (int) range[0], (int) range[1], range[2], range[3])) {
+                return true;
+            }
 </#if>
-        if (range[0] >= 0L && range[1] < GroupTable.DIRECT_LIMIT) {
-            foldSmall(batch, <#if simd.filter??>sel<#else>null</#if>, m);
+            if (range[0] >= 0L && range[1] < GroupTable.DIRECT_LIMIT) {
+                foldSmall(batch, <#if simd.filter??>sel<#else>null</#if>, m);
+                return true;
+            }
+        }
+        if (groups.size() <= SMALL_TABLE) {
+            foldHashed(batch, <#if simd.filter??>sel<#else>null</#if>, m);
             return true;
         }
         final long[] hashes = hashes(batch);
         ${className}_Simd.hashes(batch, n, hashes);
-        if (groups.size() <= SMALL_TABLE_LANES) {
-            foldHashed(batch, <#if simd.filter??>sel<#else>null</#if>, m, hashes);
-            return true;
-        }
         final int[] ent = entries(batch, <#if simd.filter??>sel<#else>null</#if>, m, hashes);
 <@foldEntries simd.filter???then("sel[s]", "s")/>
 <#else>
@@ -269,14 +271,13 @@ public final class ${className} extends KernelBase {
 
 <#if phased || phasedSimd>
     /**
-     * Groups up to which a batch's hashed keys are looked up and folded in one loop (foldHashed),
-     * beyond which in passes (entries): in the SIMD twin, whose hashes come from lanes, up to 4096
-     * (JMH, 1K keys: 147-156M against 141-146M in passes); in the scalar twin, which hashes in the
-     * loop, up to 256 (10 keys: 180-186M against 157-160M; 1K keys in one loop: 122-126M against
-     * 132-135M in passes).
+     * Groups up to which a batch's hashed keys are looked up and folded in one loop through the
+     * table's cache (foldHashed), beyond which in passes (entries), in both twins. JMH
+     * (GroupByBigintBenchmark, jars alternated twice), SIMD / scalar twin, against the index probed
+     * in this loop with hashes from lanes (SIMD, up to 4096 groups) or in passes (scalar, beyond 256):
+     * 10 keys 202-210M -> 290-293M / 180M -> 281M; 1K keys 155-166M -> 223-225M / 141-144M -> 220-228M.
      */
-    private static final int SMALL_TABLE = 256;
-    private static final int SMALL_TABLE_LANES = 4096;
+    private static final int SMALL_TABLE = 4096;
     /** Per batch: the entry of each row to fold; for keys looked up by hash, the hash and the index slot word read ahead. */
     private int[] ent = new int[0];
     private long[] keyHashes = new long[0];
@@ -390,26 +391,24 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
 </#if>
     /**
      * Rows sel[0..m) (every row 0..m when sel is null) of a batch into their groups in one loop
-     * while the table is small (SMALL_TABLE, SMALL_TABLE_LANES: its index and entries in cache):
-     * each row's key hashed (or its hash taken from laneHashes[row], the SIMD twin's), its index
-     * slot read, its entry taken when the slot names the key (GroupTable.entryOf) or probed and
-     * inserted (findOrInsert1; new groups in row order), the row folded. Here a row's loads wait on
-     * each other (slot word, then entry), which costs little while both hit the cache; the passes
-     * of entries() pay once they miss it.
+     * while the table is small (SMALL_TABLE): each row's key is looked up in the table's cache
+     * (GroupTable.cache: one multiply, one slot holding key and entry), and only when the slot does
+     * not hold it hashed, probed and inserted (findOrInsertCached; new groups in row order), then the
+     * row is folded. No pass ahead of the loop: its key column is read once.
      */
-    private void foldHashed(final ColumnBatch batch, final int[] sel, final int m, final long[] laneHashes) {
-        long[] slots = groups.slots();
-        int mask = slots.length - 1;
+    private void foldHashed(final ColumnBatch batch, final int[] sel, final int m) {
+        long[] cache = groups.cache();
+        int shift = groups.cacheShift();
         UnsafeBuffer buf = groups.buffer();
         long base = buf.addressOffset();
 <@foldRows "sel == null ? s : sel[s]">
                 final long dk = ${denseKey.word};
-                final long h = laneHashes != null ? laneHashes[i] : SqlFunctions.hash(SqlFunctions.HASH_SEED, dk);
-                int e = GroupTable.entryOf(slots[(int) (h >>> 32) & mask], dk, h, base, STRIDE);
-                if (e < 0) {
-                    e = groups.findOrInsert1(dk, h);
-                    slots = groups.slots(); // an insert may grow the index and the entries
-                    mask = slots.length - 1;
+                final int c = GroupTable.cacheSlot(dk, shift);
+                int e = (int) cache[c + 1] - 1;
+                if (cache[c] != dk || e < 0) {
+                    e = groups.findOrInsertCached(dk);
+                    cache = groups.cache(); // a miss may grow the cache, an insert the entries
+                    shift = groups.cacheShift();
                     buf = groups.buffer();
                     base = buf.addressOffset();
                 }
@@ -455,6 +454,25 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
             ent[s] = e;
         }
         return ent;
+    }
+
+    /**
+     * Whether the batch's first and last keys are in [0, GroupTable.DIRECT_LIMIT), the test before
+     * the pass over the whole key column that decides whether every key is (<#if phasedSimd>ranges, </#if>smallKeys): when
+     * one is not, that pass would say no, so the batch goes by hash without it (a pass ahead of the
+     * row loop costs a read of the column from memory).
+     */
+    private static boolean endsSmall(final ColumnBatch batch, final int n) {
+        if (n == 0) {
+            return false;
+        }
+        final long key_at = batch.column(${denseKey.index}).data().addressOffset();
+        int i = 0;
+        final long first = ${denseKey.read};
+        i = n - 1;
+        final long last = ${denseKey.read};
+        return Long.compareUnsigned(first, GroupTable.DIRECT_LIMIT) < 0
+            && Long.compareUnsigned(last, GroupTable.DIRECT_LIMIT) < 0;
     }
 
     /** Whether every key of the batch's n rows is in [0, GroupTable.DIRECT_LIMIT) (one OR over the column, which the JIT vectorises). */

@@ -28,13 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The lookups of a GROUP BY kernel with one NOT NULL integer key (GroupAggregateKernel.java.ftl): a
  * batch whose keys are all small goes through the direct index ({@code foldSmall}), any other batch
- * by hash: in the row loop while the table is small ({@code foldHashed}, up to 4096 groups in the
- * SIMD twin and 256 in the scalar one: the first batches here), beyond that ahead of the row loop,
+ * by hash: in the row loop through the table's cache while the table is small ({@code foldHashed},
+ * up to 4096 groups: the first batches here), beyond that ahead of the row loop,
  * with slot words read a pass ahead of the probe ({@code entries}), so a word may be stale by the
  * time it is used (an earlier row of the batch inserted a key, or grew and rehashed the table). The
  * batches here mix those on purpose: all-small batches, batches of small, negative and huge keys,
  * batches where most rows bring a new key (several rehashes within one batch), keys whose hashes
- * share the 32 bits a slot word keeps, and the same small key first seen by hash, then by the
+ * share the 32 bits a slot word keeps, keys that share one slot of the cache (seed 5's first batch),
+ * and the same small key first seen by hash, then by the
  * direct index. Each run is checked against a {@link LinkedHashMap} of the same rows: the groups,
  * their order (the final table lists groups in order of first appearance) and their counts and
  * sums; for both twins, with and without a WHERE (the SIMD twin selects rows in lanes first).
@@ -46,7 +47,7 @@ class SingleKeyLookupTest {
         final List<Arguments> cases = new ArrayList<>();
         for (final boolean simd : new boolean[] {true, false}) {
             for (final boolean where : new boolean[] {false, true}) {
-                for (final long seed : new long[] {1, 2, 3}) {
+                for (final long seed : new long[] {1, 2, 3, 5}) {
                     cases.add(Arguments.of(simd, where, seed));
                 }
             }
@@ -73,7 +74,7 @@ class SingleKeyLookupTest {
              ColumnBatch batch = new ColumnBatch(query.plan().input(), ROWS, dictionary)) {
             for (int b = 0; b < 40; b++) {
                 batch.reset();
-                final int mix = (int) ((b + seed) % 5); // each seed starts the empty table with another mix
+                final int mix = (int) ((b + seed) % 6); // each seed starts the empty table with another mix
                 for (int i = 0; i < ROWS; i++) {
                     final long k = switch (mix) {
                         case 0 -> random.nextInt(300);                         // all small: direct index
@@ -86,6 +87,8 @@ class SingleKeyLookupTest {
                         };
                         case 2 -> fresh++;                                     // every row a new key: rehashes
                         case 3 -> random.nextInt(4) == 0 ? 300 + random.nextInt(700) : fresh - random.nextInt(5000);
+                        case 5 -> random.nextInt(3) == 0 ? (1L << 45) + random.nextInt(40) * CACHE_INVERSE // one cache slot
+                            : -(1L << 45) - random.nextInt(400);
                         default -> random.nextBoolean() ? 1_000 + random.nextInt(2_000) : (1L << 20) + random.nextInt(5);
                     };
                     final long v = random.nextInt(20);
@@ -106,6 +109,17 @@ class SingleKeyLookupTest {
         expected.forEach((k, acc) -> want.add(Map.of("k", k, "n", acc[0], "total", acc[1])));
         assertThat(want.size()).isGreaterThan(where ? 4_000 : 10_000);
         assertThat(actual).containsExactlyElementsOf(want);
+    }
+
+    /** k and k + j * CACHE_INVERSE share a slot of GroupTable's cache (the inverse of its multiplier mod 2^64). */
+    static final long CACHE_INVERSE = inverse(0xC2B2AE3D27D4EB4FL);
+
+    static long inverse(final long odd) {
+        long x = odd;
+        for (int i = 0; i < 6; i++) {
+            x *= 2 - odd * x;
+        }
+        return x;
     }
 
     /** Pairs of keys whose hashes share the 32 bits the table's slot words keep (found by search). */

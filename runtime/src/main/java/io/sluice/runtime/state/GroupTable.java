@@ -32,6 +32,14 @@ public final class GroupTable implements AutoCloseable {
     private static final int MID_SLOTS = 1 << 22;
     /** One-word keys below this are found by index in {@link #findOrInsertSmall}. */
     public static final int DIRECT_LIMIT = 1 << 20;
+    /** Cache slots per entry (a power of two): few keys share a slot, so few lookups miss. */
+    private static final int CACHE_SLOTS_PER_ENTRY = 16;
+    /** Largest cache: 64K slots, 1 MiB, reached at 2048 entries (a larger table's cache stays at that). */
+    private static final int MAX_CACHE_SLOTS = 1 << 16;
+    /** Smallest cache: 256 slots, 4 KiB. */
+    private static final int MIN_CACHE_SLOTS = 1 << 8;
+    /** The cache's hash: one multiply by an odd constant, whose top bits pick the slot. */
+    private static final long CACHE_MULTIPLIER = 0xC2B2AE3D27D4EB4FL;
 
     private final int keyWords;
     private final int entryBytes;
@@ -57,6 +65,15 @@ public final class GroupTable implements AutoCloseable {
     private int[] direct = new int[0];
     /** 1 + the largest index of {@link #direct} set since the last {@link #clear()}. */
     private int directHigh;
+    /**
+     * One-word keys only: a direct-mapped cache in front of the index, two longs a slot (the key,
+     * then its entry + 1; 0: empty), slot {@link #cacheSlot(long, int) cacheSlot(key, cacheShift)}.
+     * Filled by {@link #findOrInsertCached} only, emptied by {@link #clear()};
+     * {@link #CACHE_SLOTS_PER_ENTRY} slots per entry, at least {@link #MIN_CACHE_SLOTS} (from the
+     * first {@link #cache()}) and at most {@link #MAX_CACHE_SLOTS}, charged to the budget.
+     */
+    private long[] cache = new long[0];
+    private int cacheShift;
 
     /**
      * @param keyWords        longs per key
@@ -200,6 +217,58 @@ public final class GroupTable implements AutoCloseable {
         final int e = (int) word - 1;
         return (int) (word >>> 32) == (int) (hash >>> 32) && e >= 0
             && UnsafeApi.getLong(entriesAddress + (long) e * entryBytes) == key0 ? e : -1;
+    }
+
+    /**
+     * The cache of one-word keys (see {@link #findOrInsertCached}): slot c holds a key at
+     * {@code [c]} and its entry + 1 at {@code [c + 1]} (0: empty), where c is
+     * {@link #cacheSlot(long, int) cacheSlot(key, cacheShift())}. A kernel reads it in its row loop
+     * and calls {@link #findOrInsertCached} when the slot does not hold the key (then re-reads this
+     * array and {@link #cacheShift()}: the cache may have grown). A slot that holds the key names
+     * its entry until {@link #clear()} (entries keep their index).
+     */
+    public long[] cache() {
+        if (cache.length == 0) {
+            sizeCache(MIN_CACHE_SLOTS);
+        }
+        return cache;
+    }
+
+    /** The shift of {@link #cacheSlot} for the current {@link #cache()}. */
+    public int cacheShift() {
+        return cacheShift;
+    }
+
+    /**
+     * Index into {@link #cache()} of key0's slot: the top bits of key0 times an odd constant (one
+     * multiply, no probe: a key that shares its slot with another only misses more often), times 2.
+     */
+    public static int cacheSlot(final long key0, final int shift) {
+        return (int) ((key0 * CACHE_MULTIPLIER) >>> shift) << 1;
+    }
+
+    /**
+     * {@link #findOrInsert1} for a one-word key that missed the {@link #cache()} (hashed with
+     * {@code SqlFunctions.hash(HASH_SEED, key0)}, as every one-word lookup), which then caches it in
+     * its slot (replacing the slot's key). The cache grows (emptied: it refills on misses) to
+     * {@link #CACHE_SLOTS_PER_ENTRY} slots per entry, up to {@link #MAX_CACHE_SLOTS}.
+     */
+    public int findOrInsertCached(final long key0) {
+        final int e = findOrInsert1(key0, SqlFunctions.hash(SqlFunctions.HASH_SEED, key0));
+        sizeCache(Math.min(MAX_CACHE_SLOTS, Integer.highestOneBit(size) * 2 * CACHE_SLOTS_PER_ENTRY));
+        final int c = cacheSlot(key0, cacheShift);
+        cache[c] = key0;
+        cache[c + 1] = e + 1L;
+        return e;
+    }
+
+    /** Replaces the cache by an empty one of {@code slots} slots (a power of two) if it has fewer. */
+    private void sizeCache(final int slots) {
+        if (cache.length < 2 * slots) {
+            budget.reserve(16L * slots - 8L * cache.length);
+            cache = new long[2 * slots];
+            cacheShift = 64 - Integer.numberOfTrailingZeros(slots);
+        }
     }
 
     /**
@@ -350,6 +419,7 @@ public final class GroupTable implements AutoCloseable {
             Arrays.fill(slots, FREE);
             Arrays.fill(direct, 0, directHigh, 0);
             directHigh = 0;
+            Arrays.fill(cache, 0L);
             size = 0;
         }
     }
@@ -357,7 +427,7 @@ public final class GroupTable implements AutoCloseable {
     @Override
     public void close() {
         if (entries != null) {
-            budget.release((long) entryCapacity * entryBytes + slots.length * 8L + direct.length * 4L);
+            budget.release((long) entryCapacity * entryBytes + slots.length * 8L + direct.length * 4L + cache.length * 8L);
             entryMemory.close();
             entries = null;
         }

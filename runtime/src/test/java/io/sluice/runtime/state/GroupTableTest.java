@@ -306,4 +306,97 @@ class GroupTableTest {
         }
         assertThat(budget.used()).isZero();
     }
+
+    /** The inverse of the cache's multiplier mod 2^64 (Newton's iteration): k and k + CACHE_INVERSE share a slot. */
+    private static final long CACHE_INVERSE = inverse(0xC2B2AE3D27D4EB4FL);
+
+    private static long inverse(final long odd) {
+        long x = odd;
+        for (int i = 0; i < 6; i++) {
+            x *= 2 - odd * x;
+        }
+        return x;
+    }
+
+    /** What a kernel's row loop does with the cache: the slot's entry when it holds the key, else findOrInsertCached. */
+    private static int lookUp(final GroupTable t, final long key) {
+        final long[] cache = t.cache();
+        final int c = GroupTable.cacheSlot(key, t.cacheShift());
+        final int e = (int) cache[c + 1] - 1;
+        return cache[c] == key && e >= 0 ? e : t.findOrInsertCached(key);
+    }
+
+    /**
+     * Keys drawn from a small set (so they repeat), with pairs that share a cache slot at every
+     * cache size, zero (the empty slot's key word), negative and huge keys, through enough distinct
+     * keys to grow the cache several times and past its largest size, with clears between: the
+     * cached lookup gives the entry of the key's first appearance since the last clear, as a map
+     * does, and the budget is whole again after close.
+     */
+    @Property(tries = 200, seed = "4242")
+    void cachedLookupsBehaveLikeAMapThroughGrowthCollisionsAndClears(@ForAll("cachedKeys") final List<Long> keys) {
+        final MemoryBudget budget = MemoryBudget.unlimited();
+        try (GroupTable t = new GroupTable(1, 8, 1, budget)) {
+            final Map<Long, Integer> model = new HashMap<>();
+            for (final long k : keys) {
+                if (k == Long.MIN_VALUE + 1) {
+                    t.clear();
+                    model.clear();
+                    continue;
+                }
+                final int e = lookUp(t, k);
+                assertThat(e).isEqualTo(model.computeIfAbsent(k, x -> model.size()));
+                assertThat(t.keyWord(e, 0)).isEqualTo(k);
+                assertThat(t.size()).isEqualTo(model.size());
+                if (model.size() % 256 == 0) {
+                    assertCacheNamesOnlyItsKeysEntries(t);
+                }
+            }
+            assertCacheNamesOnlyItsKeysEntries(t);
+        }
+        assertThat(budget.used()).isZero();
+    }
+
+    /** Every filled slot holds a key that belongs there and the entry that holds that key. */
+    private static void assertCacheNamesOnlyItsKeysEntries(final GroupTable t) {
+        final long[] cache = t.cache();
+        for (int c = 0; c < cache.length; c += 2) {
+            if (cache[c + 1] != 0L) {
+                final int e = (int) cache[c + 1] - 1;
+                assertThat(e).isBetween(0, t.size() - 1);
+                assertThat(t.keyWord(e, 0)).isEqualTo(cache[c]);
+                assertThat(GroupTable.cacheSlot(cache[c], t.cacheShift())).isEqualTo(c);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Long>> cachedKeys() {
+        final Arbitrary<Long> base = Arbitraries.longs().between(0, 40);
+        final Arbitrary<Long> key = Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(10, base),
+            net.jqwik.api.Tuple.of(5, base.map(b -> b + CACHE_INVERSE)),      // shares b's slot
+            net.jqwik.api.Tuple.of(5, base.map(b -> b * CACHE_INVERSE * 3)),  // shares slots with its neighbours
+            net.jqwik.api.Tuple.of(2, base.map(b -> -b)),
+            net.jqwik.api.Tuple.of(2, base.map(b -> Long.MAX_VALUE - b)),
+            net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(1_000, 1_000 + 6_000)), // many distinct: growth
+            net.jqwik.api.Tuple.of(1, Arbitraries.just(Long.MIN_VALUE + 1)));             // a clear
+        return key.list().ofMinSize(1).ofMaxSize(3_000);
+    }
+
+    @Test
+    void aClearedTableForgetsItsCachedKeys() {
+        try (GroupTable t = new GroupTable(1, 8, 4, MemoryBudget.unlimited())) {
+            for (long k = 0; k < 5_000; k++) {
+                assertThat(lookUp(t, k * 7919)).isEqualTo((int) k);
+            }
+            assertThat(t.cache().length).as("the largest cache: 64K slots").isEqualTo(2 << 16);
+            assertThat(lookUp(t, 0L)).isEqualTo(0);
+            t.clear();
+            assertThat(t.cache()).containsOnly(0L);
+            assertThat(lookUp(t, 7919L * 3)).isEqualTo(0);
+            assertThat(t.inserted()).isTrue();
+            assertThat(lookUp(t, 0L)).isEqualTo(1);
+        }
+    }
 }
