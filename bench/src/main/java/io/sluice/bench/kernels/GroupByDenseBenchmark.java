@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * GROUP BY a key whose values are small dense integers, the "direct-index" case (an array indexed
  * by the key instead of a hash table): {@code VARCHAR} symbols (the batch holds dictionary codes
  * 0..cardinality-1) and a small {@code INT} key 0..cardinality-1; {@code COUNT(*)}, {@code SUM(v)} over 16M
- * records, uniform keys, batches of 4096 rows, a fresh kernel per invocation.
+ * records, uniform keys, batches of 4096 rows, a fresh kernel per invocation; the records all in
+ * memory, or a few batches of them handed over again and again ({@link #pool}).
  */
 @State(Scope.Thread)
 public class GroupByDenseBenchmark extends GroupByBenchmarkState {
@@ -26,6 +27,15 @@ public class GroupByDenseBenchmark extends GroupByBenchmarkState {
     /** Distinct keys (symbols S00, S01, ... or 0, 1, ...). */
     @Param({"50"})
     public int cardinality;
+
+    /**
+     * 0: every batch holds its own rows (16M records in memory, read from DRAM: the figure beside
+     * DuckDB's in-memory table); N: N batches of generated rows handed to the kernel again and
+     * again up to 16M records, so that they stay in cache, as the batch the inline runner
+     * (QueryRunner) has just decoded into does when it hands it to the kernel.
+     */
+    @Param({"0", "16"})
+    public int pool;
 
 
     @Setup(Level.Trial)
@@ -44,13 +54,15 @@ public class GroupByDenseBenchmark extends GroupByBenchmarkState {
         }
         final SplittableRandom random = new SplittableRandom(KernelBench.SEED);
         final long[] sum = new long[1];
-        batches = KernelBench.batches(query, dictionary, KernelBench.ROWS, batch, (b, row, i) -> {
+        final int rows = pool == 0 ? KernelBench.ROWS : pool * batch;
+        batches = KernelBench.cycle(KernelBench.batches(query, dictionary, rows, batch, (b, row, i) -> {
             final long v = random.nextInt(1000);
             b.column(0).setInt(row, codes[random.nextInt(cardinality)]);
             b.column(1).setLong(row, v);
             sum[0] += v;
-        });
-        KernelBench.check(query, dictionary, simd, batches, 1, 2, KernelBench.ROWS, sum[0], cardinality);
+        }), KernelBench.ROWS / batch);
+        KernelBench.check(query, dictionary, simd, batches, 1, 2, KernelBench.ROWS, sum[0] * (KernelBench.ROWS / rows),
+            cardinality);
         sink = new KernelBench.BlackholeSink(bh);
     }
 

@@ -89,6 +89,22 @@ final class KernelBench {
         return out;
     }
 
+    /**
+     * {@code count} batches: {@code batches} over and over (the same objects: a batch kept in
+     * cache between its turns when few are cycled). {@link #free} closes each once.
+     */
+    static ColumnBatch[] cycle(final ColumnBatch[] batches, final int count) {
+        if (count % batches.length != 0) {
+            throw new IllegalArgumentException(count + " batches are not a whole number of cycles of " + batches.length);
+        }
+        final ColumnBatch[] out = new ColumnBatch[count];
+        for (int b = 0; b < count; b++) {
+            out[b] = batches[b % batches.length];
+        }
+        return out;
+    }
+
+    /** Closes the batches (a batch that occurs more than once, as {@link #cycle} gives, closes once). */
     static void free(final ColumnBatch[] batches) {
         if (batches != null) {
             for (final ColumnBatch b : batches) {

@@ -65,6 +65,18 @@ class KernelReportTest {
     }
 
     @Test
+    void marksDenseKeysFromBatchesInCache() throws Exception {
+        final List<KernelReport.Result> results = parse("[" + String.join(",",
+            result("GroupByDenseBenchmark.groupBy", "\"cardinality\":\"50\",\"keyType\":\"INT\",\"pool\":\"0\",\"simd\":\"true\"", 6e8, ""),
+            result("GroupByDenseBenchmark.groupBy", "\"cardinality\":\"50\",\"keyType\":\"INT\",\"pool\":\"16\",\"simd\":\"true\"", 1.05e9, ""))
+            + "]");
+        final String md = KernelReport.render(results, null, null, null, null);
+        assertThat(md)
+            .contains("| cardinality=50, keyType=INT, pool=0 | 600.0M | — | — | >= 1G: not met (0.60x) | Java table 279M, DuckDB 1t 205M (50 keys) |")
+            .contains("| cardinality=50, keyType=INT, pool=16 | 1.05G | — | — | >= 1G: met (1.05x) (batches in cache) | no reference in cache (DuckDB's and the Java table's read memory) |");
+    }
+
+    @Test
     void formatsMagnitudes() {
         assertThat(KernelReport.si(1_234_567_890)).isEqualTo("1.23G");
         assertThat(KernelReport.si(34_000_000)).isEqualTo("34.0M");
