@@ -278,6 +278,15 @@ public final class ${className} extends KernelBase {
      * 10 keys 202-210M -> 290-293M / 180M -> 281M; 1K keys 155-166M -> 223-225M / 141-144M -> 220-228M.
      */
     private static final int SMALL_TABLE = 4096;
+    /**
+     * Bytes of entries from which entries() probes ahead and loads the entries in a pass of their
+     * own: 8 MiB, beyond the caches. Ad-hoc harness on the generated kernel, SIMD twin, without /
+     * with: 100K keys (3.2 MB) 75M / 69-70M, 300K keys 48M / 50M, 1M keys 26-28M / 30-32M, 10M keys
+     * 6.4M / 9.8M rec/s.
+     */
+    private static final long LARGE_ENTRIES = 8L << 20;
+    /** XOR of the entry keys entries() loaded ahead (unused but for keeping those loads). */
+    private long touched;
     /** Per batch: the entry of each row to fold; for keys looked up by hash, the hash and the index slot word read ahead. */
     private int[] ent = new int[0];
     private long[] keyHashes = new long[0];
@@ -418,11 +427,15 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
     /**
      * The group entry of each row to fold, rows sel[0..m) (every row 0..m when sel is null), new
      * groups inserted in row order, for a batch with a key outside the direct index's range: every
-     * row goes by hash (a small key too: the direct index is only a shortcut into the table), in two
+     * row goes by hash (a small key too: the direct index is only a shortcut into the table), in
      * passes, so that one row's loads do not wait for the previous row's probe: the first hashes
      * each key (or takes laneHashes[row], the SIMD twin's) and reads its index slot word, loads
-     * independent of each other which the CPU overlaps; the second takes the entry a slot word names
-     * when it holds the key (GroupTable.entryOf) and probes (findOrInsert1) only otherwise.
+     * independent of each other which the CPU overlaps; the last takes the entry a slot word names
+     * when it holds the key (GroupTable.entryOf) and probes (findOrInsert1) only otherwise. When
+     * the entries outgrow the caches (LARGE_ENTRIES), the first pass probes by hash for the slot
+     * that names the key (GroupTable.slotWord; the index lines are in cache by then), and a pass
+     * between loads the key of each entry so named: those loads miss memory, independent of each
+     * other, where the last pass's would wait on each row's compare and branch.
      */
     private int[] entries(final ColumnBatch batch, final int[] sel, final int m, final long[] laneHashes) {
         if (ent.length < batch.capacity()) {
@@ -436,13 +449,27 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
         final long[] slotWords = this.slotWords;
         final long[] slots = groups.slots();
         final int mask = slots.length - 1;
-        for (int s = 0; s < m; s++) {
-            final int i = sel == null ? s : sel[s];
-            final long h = laneHashes != null ? laneHashes[i] : SqlFunctions.hash(SqlFunctions.HASH_SEED, ${denseKey.read});
-            keyHashes[s] = h;
-            slotWords[s] = slots[(int) (h >>> 32) & mask];
-        }
         long entriesAt = groups.buffer().addressOffset();
+        if ((long) groups.size() * STRIDE < LARGE_ENTRIES) {
+            for (int s = 0; s < m; s++) {
+                final int i = sel == null ? s : sel[s];
+                final long h = laneHashes != null ? laneHashes[i] : SqlFunctions.hash(SqlFunctions.HASH_SEED, ${denseKey.read});
+                keyHashes[s] = h;
+                slotWords[s] = slots[(int) (h >>> 32) & mask];
+            }
+        } else {
+            for (int s = 0; s < m; s++) {
+                final int i = sel == null ? s : sel[s];
+                final long h = laneHashes != null ? laneHashes[i] : SqlFunctions.hash(SqlFunctions.HASH_SEED, ${denseKey.read});
+                keyHashes[s] = h;
+                slotWords[s] = GroupTable.slotWord(slots, mask, h);
+            }
+            long keys = 0L;
+            for (int s = 0; s < m; s++) {
+                keys ^= UnsafeApi.getLong(entriesAt + (long) Math.max((int) slotWords[s] - 1, 0) * STRIDE);
+            }
+            touched ^= keys; // kept: the loads above are their own point
+        }
         for (int s = 0; s < m; s++) {
             final int i = sel == null ? s : sel[s];
             final long dk = ${denseKey.read};

@@ -111,6 +111,64 @@ class SingleKeyLookupTest {
         assertThat(actual).containsExactlyElementsOf(want);
     }
 
+    /**
+     * A table that outgrows the caches (entries beyond 8 MiB: more than 262,144 groups of 32
+     * bytes), where entries() probes ahead for each key's slot and loads the entries ahead: 220
+     * batches, three rows in four a new key, the rest earlier keys (old and recent) and keys whose
+     * hashes share the 32 bits a slot word keeps; the same check against a map, both twins.
+     */
+    @ParameterizedTest(name = "simd={0} where={1}")
+    @MethodSource("largeCases")
+    void aTableBeyondTheCachesStillFindsEveryGroup(final boolean simd, final boolean where) throws Exception {
+        final CompiledQuery query = Sluice.compile("""
+            CREATE TABLE t (k BIGINT NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');
+            SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t""" + (where ? " WHERE v > 0" : "") + " GROUP BY k", CompileOptions.FINAL_TABLE);
+        final SplittableRandom random = new SplittableRandom(7);
+        final Map<Long, long[]> expected = new LinkedHashMap<>();
+        final List<long[]> actual = new ArrayList<>();
+        final KernelContext context = new KernelContext(new StringDictionary(), MemoryBudget.unlimited(), LatePolicy.DROP,
+            LateRowSink.NONE, simd && VectorSupport.AVAILABLE);
+        final long[] colliding = collidingKeys();
+        final long spread = 0x9E3779B97F4A7C15L;
+        long fresh = 0;
+        try (Kernel kernel = query.kernels().create(context);
+             ColumnBatch batch = new ColumnBatch(query.plan().input(), ROWS, new StringDictionary())) {
+            for (int b = 0; b < 220; b++) {
+                batch.reset();
+                for (int i = 0; i < ROWS; i++) {
+                    final int pick = random.nextInt(8);
+                    final long k = pick < 6 || fresh == 0 ? ++fresh * spread                            // new
+                        : pick == 6 ? random.nextLong(1, fresh + 1) * spread                             // any earlier key
+                        : random.nextBoolean() ? colliding[random.nextInt(colliding.length)] : (fresh - random.nextInt((int) Math.min(fresh, 100))) * spread;
+                    final long v = random.nextInt(10);
+                    final int row = batch.addRow((long) b * ROWS + i + 1, Long.MIN_VALUE);
+                    batch.column(0).setLong(row, k);
+                    batch.column(1).setLong(row, v);
+                    if (!where || v > 0) {
+                        final long[] acc = expected.computeIfAbsent(k, x -> new long[2]);
+                        acc[0]++;
+                        acc[1] += v;
+                    }
+                }
+                kernel.process(batch, row -> actual.add(new long[] {row.getLong(0), row.getLong(1), row.getLong(2)}));
+            }
+            kernel.finish(row -> actual.add(new long[] {row.getLong(0), row.getLong(1), row.getLong(2)}));
+        }
+        assertThat(expected.size()).as("groups: entries beyond 8 MiB").isGreaterThan(where ? 262_144 : 300_000);
+        assertThat(actual).hasSize(expected.size());
+        int g = 0;
+        for (final Map.Entry<Long, long[]> e : expected.entrySet()) { // one row per group, in order of first appearance
+            final long[] row = actual.get(g++);
+            if (row[0] != e.getKey() || row[1] != e.getValue()[0] || row[2] != e.getValue()[1]) {
+                assertThat(row).as("result row %d", g - 1).containsExactly(e.getKey(), e.getValue()[0], e.getValue()[1]);
+            }
+        }
+    }
+
+    static Stream<Arguments> largeCases() {
+        return Stream.of(Arguments.of(true, false), Arguments.of(false, false), Arguments.of(true, true));
+    }
+
     /** k and k + j * CACHE_INVERSE share a slot of GroupTable's cache (the inverse of its multiplier mod 2^64). */
     static final long CACHE_INVERSE = inverse(0xC2B2AE3D27D4EB4FL);
 

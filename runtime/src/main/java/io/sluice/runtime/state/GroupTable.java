@@ -203,6 +203,23 @@ public final class GroupTable implements AutoCloseable {
     }
 
     /**
+     * The word of the slot of {@code slots} (an index read from {@link #slots()}, {@code mask} its
+     * length - 1) that holds {@code hash}'s 32-bit half, probing from its home slot: the slot that
+     * names the key if the table holds it (or another key of the same hash half), else the free
+     * slot that ends the probe (0). A hint for {@link #entryOf}, as any slot word read ahead.
+     */
+    public static long slotWord(final long[] slots, final int mask, final long hash) {
+        final int h = (int) (hash >>> 32);
+        int slot = h & mask;
+        long word = slots[slot];
+        while (word != FREE && (int) (word >>> 32) != h) {
+            slot = (slot + 1) & mask;
+            word = slots[slot];
+        }
+        return word;
+    }
+
+    /**
      * The entry that {@code word}, a slot word read earlier from {@link #slots()}, names when that
      * entry holds the one-word key {@code key0} (hashed to {@code hash}); else -1, and the caller
      * probes with {@link #findOrInsert1}. The word may be stale (read before inserts or a rehash):
