@@ -450,20 +450,14 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
         final long[] slots = groups.slots();
         final int mask = slots.length - 1;
         long entriesAt = groups.buffer().addressOffset();
-        if ((long) groups.size() * STRIDE < LARGE_ENTRIES) {
-            for (int s = 0; s < m; s++) {
-                final int i = sel == null ? s : sel[s];
-                final long h = laneHashes != null ? laneHashes[i] : SqlFunctions.hash(SqlFunctions.HASH_SEED, ${denseKey.read});
-                keyHashes[s] = h;
-                slotWords[s] = slots[(int) (h >>> 32) & mask];
-            }
-        } else {
-            for (int s = 0; s < m; s++) {
-                final int i = sel == null ? s : sel[s];
-                final long h = laneHashes != null ? laneHashes[i] : SqlFunctions.hash(SqlFunctions.HASH_SEED, ${denseKey.read});
-                keyHashes[s] = h;
-                slotWords[s] = GroupTable.slotWord(slots, mask, h);
-            }
+        final boolean large = (long) groups.size() * STRIDE >= LARGE_ENTRIES;
+        for (int s = 0; s < m; s++) {
+            final int i = sel == null ? s : sel[s];
+            final long h = laneHashes != null ? laneHashes[i] : SqlFunctions.hash(SqlFunctions.HASH_SEED, ${denseKey.read});
+            keyHashes[s] = h;
+            slotWords[s] = large ? GroupTable.slotWord(slots, mask, h) : slots[(int) (h >>> 32) & mask];
+        }
+        if (large) {
             long keys = 0L;
             for (int s = 0; s < m; s++) {
                 keys ^= UnsafeApi.getLong(entriesAt + (long) Math.max((int) slotWords[s] - 1, 0) * STRIDE);

@@ -272,7 +272,7 @@ public final class GroupTable implements AutoCloseable {
      */
     public int findOrInsertCached(final long key0) {
         final int e = findOrInsert1(key0, SqlFunctions.hash(SqlFunctions.HASH_SEED, key0));
-        sizeCache(Math.min(MAX_CACHE_SLOTS, Integer.highestOneBit(size) * 2 * CACHE_SLOTS_PER_ENTRY));
+        sizeCache(Math.min(MAX_CACHE_SLOTS, Integer.highestOneBit(Math.min(size, MAX_CACHE_SLOTS)) * 2 * CACHE_SLOTS_PER_ENTRY));
         final int c = cacheSlot(key0, cacheShift);
         cache[c] = key0;
         cache[c + 1] = e + 1L;
