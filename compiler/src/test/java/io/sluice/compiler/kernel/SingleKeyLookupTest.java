@@ -59,56 +59,25 @@ class SingleKeyLookupTest {
     @MethodSource("cases")
     void everyRowReachesItsGroupWhateverMixOfKeysABatchHas(final boolean simd, final boolean where, final long seed)
         throws Exception {
-        final CompiledQuery query = Sluice.compile("""
-            CREATE TABLE t (k BIGINT NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');
-            SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t""" + (where ? " WHERE v > 10" : "") + " GROUP BY k", CompileOptions.FINAL_TABLE);
-        final StringDictionary dictionary = new StringDictionary();
-        final SplittableRandom random = new SplittableRandom(seed);
-        final Map<Long, long[]> expected = new LinkedHashMap<>();
-        final List<Map<String, Object>> actual = new ArrayList<>();
-        final KernelContext context = new KernelContext(dictionary, MemoryBudget.unlimited(), LatePolicy.DROP,
-            LateRowSink.NONE, simd && VectorSupport.AVAILABLE);
         final long[] colliding = collidingKeys();
-        long fresh = 1L << 40;
-        try (Kernel kernel = query.kernels().create(context);
-             ColumnBatch batch = new ColumnBatch(query.plan().input(), ROWS, dictionary)) {
-            for (int b = 0; b < 40; b++) {
-                batch.reset();
-                final int mix = (int) ((b + seed) % 6); // each seed starts the empty table with another mix
-                for (int i = 0; i < ROWS; i++) {
-                    final long k = switch (mix) {
-                        case 0 -> random.nextInt(300);                         // all small: direct index
-                        case 1 -> switch (random.nextInt(5)) {                 // small, negative, huge, new,
-                            case 0 -> random.nextInt(300);                     // same 32-bit hash
-                            case 4 -> colliding[random.nextInt(colliding.length)];
-                            case 1 -> -1 - random.nextInt(50);
-                            case 2 -> Long.MAX_VALUE - random.nextInt(50);
-                            default -> fresh++;
-                        };
-                        case 2 -> fresh++;                                     // every row a new key: rehashes
-                        case 3 -> random.nextInt(4) == 0 ? 300 + random.nextInt(700) : fresh - random.nextInt(5000);
-                        case 5 -> random.nextInt(3) == 0 ? (1L << 45) + random.nextInt(40) * CACHE_INVERSE // one cache slot
-                            : -(1L << 45) - random.nextInt(400);
-                        default -> random.nextBoolean() ? 1_000 + random.nextInt(2_000) : (1L << 20) + random.nextInt(5);
-                    };
-                    final long v = random.nextInt(20);
-                    final int row = batch.addRow((long) b * ROWS + i + 1, Long.MIN_VALUE);
-                    batch.column(0).setLong(row, k);
-                    batch.column(1).setLong(row, v);
-                    if (!where || v > 10) {
-                        final long[] acc = expected.computeIfAbsent(k, x -> new long[2]);
-                        acc[0]++;
-                        acc[1] += v;
-                    }
-                }
-                kernel.process(batch, row -> actual.add(Map.of("k", row.getLong(0), "n", row.getLong(1), "total", row.getLong(2))));
-            }
-            kernel.finish(row -> actual.add(Map.of("k", row.getLong(0), "n", row.getLong(1), "total", row.getLong(2))));
-        }
-        final List<Map<String, Object>> want = new ArrayList<>();
-        expected.forEach((k, acc) -> want.add(Map.of("k", k, "n", acc[0], "total", acc[1])));
-        assertThat(want.size()).isGreaterThan(where ? 4_000 : 10_000);
-        assertThat(actual).containsExactlyElementsOf(want);
+        final long[] fresh = {1L << 40};
+        final int groups = run(simd, where ? 10 : -1, 20, 40, seed, (b, random) -> switch ((int) ((b + seed) % 6)) {
+            // each seed starts the empty table with another mix
+            case 0 -> random.nextInt(300);                         // all small: direct index
+            case 1 -> switch (random.nextInt(5)) {                 // small, negative, huge, new,
+                case 0 -> random.nextInt(300);                     // same 32-bit hash
+                case 4 -> colliding[random.nextInt(colliding.length)];
+                case 1 -> -1 - random.nextInt(50);
+                case 2 -> Long.MAX_VALUE - random.nextInt(50);
+                default -> fresh[0]++;
+            };
+            case 2 -> fresh[0]++;                                  // every row a new key: rehashes
+            case 3 -> random.nextInt(4) == 0 ? 300 + random.nextInt(700) : fresh[0] - random.nextInt(5000);
+            case 5 -> random.nextInt(3) == 0 ? (1L << 45) + random.nextInt(40) * CACHE_INVERSE // one cache slot
+                : -(1L << 45) - random.nextInt(400);
+            default -> random.nextBoolean() ? 1_000 + random.nextInt(2_000) : (1L << 20) + random.nextInt(5);
+        });
+        assertThat(groups).isGreaterThan(where ? 4_000 : 10_000);
     }
 
     /**
@@ -120,31 +89,54 @@ class SingleKeyLookupTest {
     @ParameterizedTest(name = "simd={0} where={1}")
     @MethodSource("largeCases")
     void aTableBeyondTheCachesStillFindsEveryGroup(final boolean simd, final boolean where) throws Exception {
-        final CompiledQuery query = Sluice.compile("""
-            CREATE TABLE t (k BIGINT NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');
-            SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t""" + (where ? " WHERE v > 0" : "") + " GROUP BY k", CompileOptions.FINAL_TABLE);
-        final SplittableRandom random = new SplittableRandom(7);
-        final Map<Long, long[]> expected = new LinkedHashMap<>();
-        final List<long[]> actual = new ArrayList<>();
-        final KernelContext context = new KernelContext(new StringDictionary(), MemoryBudget.unlimited(), LatePolicy.DROP,
-            LateRowSink.NONE, simd && VectorSupport.AVAILABLE);
         final long[] colliding = collidingKeys();
         final long spread = 0x9E3779B97F4A7C15L;
-        long fresh = 0;
+        final long[] fresh = {0};
+        final int groups = run(simd, where ? 0 : -1, 10, 220, 7, (b, random) -> {
+            final int pick = random.nextInt(8);
+            return pick < 6 || fresh[0] == 0 ? ++fresh[0] * spread                             // new
+                : pick == 6 ? random.nextLong(1, fresh[0] + 1) * spread                        // any earlier key
+                : random.nextBoolean() ? colliding[random.nextInt(colliding.length)]
+                : (fresh[0] - random.nextInt((int) Math.min(fresh[0], 100))) * spread;    // a recent key
+        });
+        assertThat(groups).as("groups: entries beyond 8 MiB").isGreaterThan(where ? 262_144 : 300_000);
+    }
+
+    /** The key of the next row of batch b. */
+    @FunctionalInterface
+    interface Keys {
+        long next(int b, SplittableRandom random);
+    }
+
+    /**
+     * Runs {@code SELECT k, COUNT(*), SUM(v) ... GROUP BY k} (with {@code WHERE v > whereAbove}
+     * unless it is negative) over {@code batches} batches of ROWS rows, keys from {@code keys}, v
+     * uniform in [0, values), and checks the final table against a LinkedHashMap of the same rows:
+     * one row per group, in order of first appearance, with its count and sum. Returns the groups.
+     */
+    private static int run(final boolean simd, final long whereAbove, final int values, final int batches, final long seed,
+                           final Keys keys) throws Exception {
+        final CompiledQuery query = Sluice.compile("""
+            CREATE TABLE t (k BIGINT NOT NULL, v BIGINT NOT NULL) WITH ('format' = 'csv');
+            SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t""" + (whereAbove >= 0 ? " WHERE v > " + whereAbove : "")
+            + " GROUP BY k", CompileOptions.FINAL_TABLE);
+        final StringDictionary dictionary = new StringDictionary();
+        final SplittableRandom random = new SplittableRandom(seed);
+        final Map<Long, long[]> expected = new LinkedHashMap<>();
+        final List<long[]> actual = new ArrayList<>();
+        final KernelContext context = new KernelContext(dictionary, MemoryBudget.unlimited(), LatePolicy.DROP,
+            LateRowSink.NONE, simd && VectorSupport.AVAILABLE);
         try (Kernel kernel = query.kernels().create(context);
-             ColumnBatch batch = new ColumnBatch(query.plan().input(), ROWS, new StringDictionary())) {
-            for (int b = 0; b < 220; b++) {
+             ColumnBatch batch = new ColumnBatch(query.plan().input(), ROWS, dictionary)) {
+            for (int b = 0; b < batches; b++) {
                 batch.reset();
                 for (int i = 0; i < ROWS; i++) {
-                    final int pick = random.nextInt(8);
-                    final long k = pick < 6 || fresh == 0 ? ++fresh * spread                            // new
-                        : pick == 6 ? random.nextLong(1, fresh + 1) * spread                             // any earlier key
-                        : random.nextBoolean() ? colliding[random.nextInt(colliding.length)] : (fresh - random.nextInt((int) Math.min(fresh, 100))) * spread;
-                    final long v = random.nextInt(10);
+                    final long k = keys.next(b, random);
+                    final long v = random.nextInt(values);
                     final int row = batch.addRow((long) b * ROWS + i + 1, Long.MIN_VALUE);
                     batch.column(0).setLong(row, k);
                     batch.column(1).setLong(row, v);
-                    if (!where || v > 0) {
+                    if (v > whereAbove) {
                         final long[] acc = expected.computeIfAbsent(k, x -> new long[2]);
                         acc[0]++;
                         acc[1] += v;
@@ -154,15 +146,15 @@ class SingleKeyLookupTest {
             }
             kernel.finish(row -> actual.add(new long[] {row.getLong(0), row.getLong(1), row.getLong(2)}));
         }
-        assertThat(expected.size()).as("groups: entries beyond 8 MiB").isGreaterThan(where ? 262_144 : 300_000);
         assertThat(actual).hasSize(expected.size());
         int g = 0;
-        for (final Map.Entry<Long, long[]> e : expected.entrySet()) { // one row per group, in order of first appearance
+        for (final Map.Entry<Long, long[]> e : expected.entrySet()) {
             final long[] row = actual.get(g++);
             if (row[0] != e.getKey() || row[1] != e.getValue()[0] || row[2] != e.getValue()[1]) {
                 assertThat(row).as("result row %d", g - 1).containsExactly(e.getKey(), e.getValue()[0], e.getValue()[1]);
             }
         }
+        return expected.size();
     }
 
     static Stream<Arguments> largeCases() {
