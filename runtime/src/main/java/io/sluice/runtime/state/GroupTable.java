@@ -67,13 +67,12 @@ public final class GroupTable implements AutoCloseable {
     private int directHigh;
     /**
      * One-word keys only: a direct-mapped cache in front of the index, two longs a slot (the key,
-     * then its entry + 1; 0: empty), slot {@link #cacheSlot(long, int) cacheSlot(key, cacheShift)}.
+     * then its entry + 1; 0: empty), slot {@link #cacheSlot(long, int) cacheSlot(key, cacheShift())}.
      * Filled by {@link #findOrInsertCached} only, emptied by {@link #clear()};
      * {@link #CACHE_SLOTS_PER_ENTRY} slots per entry, at least {@link #MIN_CACHE_SLOTS} (from the
      * first {@link #cache()}) and at most {@link #MAX_CACHE_SLOTS}, charged to the budget.
      */
     private long[] cache = new long[0];
-    private int cacheShift;
 
     /**
      * @param keyWords        longs per key
@@ -251,9 +250,9 @@ public final class GroupTable implements AutoCloseable {
         return cache;
     }
 
-    /** The shift of {@link #cacheSlot} for the current {@link #cache()}. */
+    /** The shift of {@link #cacheSlot} for the current {@link #cache()} (of which it follows: 64 - log2 of its slots). */
     public int cacheShift() {
-        return cacheShift;
+        return 64 - Integer.numberOfTrailingZeros(cache().length >>> 1);
     }
 
     /**
@@ -273,7 +272,7 @@ public final class GroupTable implements AutoCloseable {
     public int findOrInsertCached(final long key0) {
         final int e = findOrInsert1(key0, SqlFunctions.hash(SqlFunctions.HASH_SEED, key0));
         sizeCache(Math.min(MAX_CACHE_SLOTS, Integer.highestOneBit(Math.min(size, MAX_CACHE_SLOTS)) * 2 * CACHE_SLOTS_PER_ENTRY));
-        final int c = cacheSlot(key0, cacheShift);
+        final int c = cacheSlot(key0, cacheShift());
         cache[c] = key0;
         cache[c + 1] = e + 1L;
         return e;
@@ -284,7 +283,6 @@ public final class GroupTable implements AutoCloseable {
         if (cache.length < 2 * slots) {
             budget.reserve(16L * slots - 8L * cache.length);
             cache = new long[2 * slots];
-            cacheShift = 64 - Integer.numberOfTrailingZeros(slots);
         }
     }
 
