@@ -56,6 +56,54 @@ ${keyCode}<#t>
         }
 </#macro>
 <#--
+  foldRows for a lookup that can miss (foldSmall, foldHashed): state (lines that read the lookup's
+  arrays and the entries' address base) runs before the loop and again after each miss; the nested
+  lines find row i's entry e from that state, and on a miss take @missed. That leaves the loop with
+  the key word (dk); outside it, insert (a call: the key's entry, inserted if new) finds the entry,
+  and the loop resumes at that row, whose miss then takes that entry. A call inside the row loop
+  would make C2 keep the loop's values on the stack around it on every row (HotSpot keeps no
+  register across a call): generated code read through -XX:CompileCommand=print.
+-->
+<#-- A lookup's miss in foldRowsResumed: leave the loop for the insert, or take the entry it found. -->
+<#macro missed>
+                    if (s != resumeRow) {
+                        missed = dk;
+                        break;
+                    }
+                    e = resumeEntry;
+</#macro>
+<#macro foldRowsResumed rows state insert>
+<@common.columnVectors/>
+        int i = 0;
+        int s = 0;
+        long missed = 0L;
+        int resumeRow = -1;
+        int resumeEntry = -1;
+        try {
+            while (s < m) {
+${state}<#t>
+                for (; s < m; s++) {
+<#assign body>
+                i = ${rows};
+<@common.readRow/>
+${keyCode}<#t>
+<#nested>
+                final int acc = accumulatorOffset(e);
+                final long at = base + acc; // the accumulators' address: updated without bounds checks
+<@accumulate/>
+</#assign>
+${body?replace("(?m)^(?=.)", "    ", "r")}<#t>
+                }
+                if (s < m) {
+                    resumeEntry = ${insert}(missed); // row s's entry: the loop resumes there
+                    resumeRow = s;
+                }
+            }
+        } catch (final ExpressionException e) {
+            throw rowError(batch, i, e);
+        }
+</#macro>
+<#--
   The phased row loop of a single-column key (denseKey): entries() finds every row's group first
   (no expression is evaluated there, so no row error can come before an earlier row's), then this
   loop folds the rows into the entries in row order. rows: "s" (every row) or "sel[s]".
@@ -298,19 +346,18 @@ public final class ${className} extends KernelBase {
      * key's entry (an array load), a key not yet there is inserted (new groups in row order).
      */
     private void foldSmall(final ColumnBatch batch, final int[] sel, final int m) {
-        int[] direct = groups.directIndex();
-        UnsafeBuffer buf = groups.buffer();
-        long base = buf.addressOffset();
-<@foldRows "sel == null ? s : sel[s]">
+<#assign state>
+                final int[] direct = groups.directIndex(); // an insert may grow the index and the entries
+                final UnsafeBuffer buf = groups.buffer();
+                final long base = buf.addressOffset();
+</#assign>
+<@foldRowsResumed "sel == null ? s : sel[s]" state "groups.findOrInsertSmall">
                 final long dk = ${denseKey.word};
                 int e = dk < direct.length ? direct[(int) dk] - 1 : -1;
                 if (e < 0) {
-                    e = groups.findOrInsertSmall(dk);
-                    direct = groups.directIndex(); // an insert may grow the index and the entries
-                    buf = groups.buffer();
-                    base = buf.addressOffset();
+<@missed/>
                 }
-</@foldRows>
+</@foldRowsResumed>
     }
 
 <#if simd?? && simd.packed??>
@@ -406,22 +453,20 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
      * row is folded. No pass ahead of the loop: its key column is read once.
      */
     private void foldHashed(final ColumnBatch batch, final int[] sel, final int m) {
-        long[] cache = groups.cache();
-        int shift = groups.cacheShift();
-        UnsafeBuffer buf = groups.buffer();
-        long base = buf.addressOffset();
-<@foldRows "sel == null ? s : sel[s]">
+<#assign state>
+                final long[] cache = groups.cache(); // a miss may grow the cache, an insert the entries
+                final int shift = groups.cacheShift();
+                final UnsafeBuffer buf = groups.buffer();
+                final long base = buf.addressOffset();
+</#assign>
+<@foldRowsResumed "sel == null ? s : sel[s]" state "groups.findOrInsertCached">
                 final long dk = ${denseKey.word};
                 final int c = GroupTable.cacheSlot(dk, shift);
                 int e = (int) cache[c + 1] - 1;
                 if (cache[c] != dk || e < 0) {
-                    e = groups.findOrInsertCached(dk);
-                    cache = groups.cache(); // a miss may grow the cache, an insert the entries
-                    shift = groups.cacheShift();
-                    buf = groups.buffer();
-                    base = buf.addressOffset();
+<@missed/>
                 }
-</@foldRows>
+</@foldRowsResumed>
     }
 
     /**
