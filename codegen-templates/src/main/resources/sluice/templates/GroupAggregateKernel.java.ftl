@@ -58,19 +58,19 @@ ${keyCode}<#t>
 <#--
   foldRows for a lookup that can miss (foldSmall, foldHashed): state (lines that read the lookup's
   arrays and the entries' address base) runs before the loop and again after each miss; the nested
-  lines find row i's entry e from that state, and on a miss take @missed. That leaves the loop with
+  lines find row i's entry e and its accumulators' offset acc from that state, and on a miss take @missed. That leaves the loop with
   the key word (dk); outside it, insert (a call: the key's entry, inserted if new) finds the entry,
   and the loop resumes at that row, whose miss then takes that entry. A call inside the row loop
   would make C2 keep the loop's values on the stack around it on every row (HotSpot keeps no
   register across a call): generated code read through -XX:CompileCommand=print.
 -->
-<#-- A lookup's miss in foldRowsResumed: leave the loop for the insert, or take the entry it found. -->
-<#macro missed>
+<#-- A lookup's miss in foldRowsResumed: leave the loop for the insert, or take (found: a statement) the entry it found. -->
+<#macro missed found>
                     if (s != resumeRow) {
                         missed = dk;
                         break;
                     }
-                    e = resumeEntry;
+                    ${found};
 </#macro>
 <#macro foldRowsResumed rows state insert>
 <@common.columnVectors/>
@@ -88,7 +88,6 @@ ${state}<#t>
 <@common.readRow/>
 ${keyCode}<#t>
 <#nested>
-                final int acc = accumulatorOffset(e);
                 final long at = base + acc; // the accumulators' address: updated without bounds checks
 <@accumulate/>
 </#assign>
@@ -355,8 +354,9 @@ public final class ${className} extends KernelBase {
                 final long dk = ${denseKey.word};
                 int e = dk < direct.length ? direct[(int) dk] - 1 : -1;
                 if (e < 0) {
-<@missed/>
+<@missed "e = resumeEntry"/>
                 }
+                final int acc = accumulatorOffset(e);
 </@foldRowsResumed>
     }
 
@@ -448,7 +448,7 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
     /**
      * Rows sel[0..m) (every row 0..m when sel is null) of a batch into their groups in one loop
      * while the table is small (SMALL_TABLE): each row's key is looked up in the table's cache
-     * (GroupTable.cache: one multiply, one slot holding key and entry), and only when the slot does
+     * (GroupTable.cache: one multiply, one slot holding the key and its accumulators' offset), and only when the slot does
      * not hold it hashed, probed and inserted (findOrInsertCached; new groups in row order), then the
      * row is folded. No pass ahead of the loop: its key column is read once.
      */
@@ -461,11 +461,14 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
 </#assign>
 <@foldRowsResumed "sel == null ? s : sel[s]" state "groups.findOrInsertCached">
                 final long dk = ${denseKey.word};
-                final int c = GroupTable.cacheSlot(dk, shift);
-                int e = (int) cache[c + 1] - 1;
-                if (cache[c] != dk || e < 0) {
-<@missed/>
+                final long slot = GroupTable.cacheOffset(dk, shift); // read without bounds checks: in the cache by construction
+                int acc = (int) UnsafeApi.getLong(cache, slot + 8);
+                if (UnsafeApi.getLong(cache, slot) != dk) {
+<@missed "acc = accumulatorOffset(resumeEntry)"/>
                 }
+<#if changelog>
+                final int e = (acc - KEY_BYTES) / STRIDE; // the entry, for the dirty list
+</#if>
 </@foldRowsResumed>
     }
 

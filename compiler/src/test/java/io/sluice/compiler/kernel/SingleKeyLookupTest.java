@@ -73,8 +73,11 @@ class SingleKeyLookupTest {
             };
             case 2 -> fresh[0]++;                                  // every row a new key: rehashes
             case 3 -> random.nextInt(4) == 0 ? 300 + random.nextInt(700) : fresh[0] - random.nextInt(5000);
-            case 5 -> random.nextInt(3) == 0 ? (1L << 45) + random.nextInt(40) * CACHE_INVERSE // one cache slot
-                : -(1L << 45) - random.nextInt(400);
+            case 5 -> switch (random.nextInt(3)) {
+                case 0 -> (1L << 45) + random.nextInt(40) * CACHE_INVERSE;      // one cache slot
+                case 1 -> CACHE_INVERSE * ((long) random.nextInt(600) << (48 + random.nextInt(9))); // an empty slot's key
+                default -> -(1L << 45) - random.nextInt(400);
+            };
             default -> random.nextBoolean() ? 1_000 + random.nextInt(2_000) : (1L << 20) + random.nextInt(5);
         });
         assertThat(groups).isGreaterThan(where ? 4_000 : 10_000);

@@ -40,6 +40,10 @@ public final class GroupTable implements AutoCloseable {
     private static final int MIN_CACHE_SLOTS = 1 << 8;
     /** The cache's hash: one multiply by an odd constant, whose top bits pick the slot. */
     private static final long CACHE_MULTIPLIER = 0xC2B2AE3D27D4EB4FL;
+    /** The multiplicative inverse of {@link #CACHE_MULTIPLIER} modulo 2^64: the empty slots' keys come from it. */
+    private static final long CACHE_INVERSE = inverse(CACHE_MULTIPLIER);
+    /** Byte offset of a {@code long[]}'s element 0, for {@link #cacheOffset}. */
+    private static final long LONG_ARRAY_BASE = UnsafeApi.arrayBaseOffset(long[].class);
 
     private final int keyWords;
     private final int entryBytes;
@@ -67,7 +71,8 @@ public final class GroupTable implements AutoCloseable {
     private int directHigh;
     /**
      * One-word keys only: a direct-mapped cache in front of the index, two longs a slot (the key,
-     * then its entry + 1; 0: empty), slot {@link #cacheSlot(long, int) cacheSlot(key, cacheShift())}.
+     * then its entry's {@link #accumulatorOffset}), slot {@link #cacheSlot(long, int) cacheSlot(key, cacheShift())}.
+     * An empty slot holds a key of another slot ({@link #emptyCache}), so no key looked up matches it.
      * Filled by {@link #findOrInsertCached} only, emptied by {@link #clear()};
      * {@link #CACHE_SLOTS_PER_ENTRY} slots per entry, at least {@link #MIN_CACHE_SLOTS} (from the
      * first {@link #cache()}) and at most {@link #MAX_CACHE_SLOTS}, charged to the budget.
@@ -237,11 +242,13 @@ public final class GroupTable implements AutoCloseable {
 
     /**
      * The cache of one-word keys (see {@link #findOrInsertCached}): slot c holds a key at
-     * {@code [c]} and its entry + 1 at {@code [c + 1]} (0: empty), where c is
-     * {@link #cacheSlot(long, int) cacheSlot(key, cacheShift())}. A kernel reads it in its row loop
-     * and calls {@link #findOrInsertCached} when the slot does not hold the key (then re-reads this
-     * array and {@link #cacheShift()}: the cache may have grown). A slot that holds the key names
-     * its entry until {@link #clear()} (entries keep their index).
+     * {@code [c]} and the {@link #accumulatorOffset} of its entry at {@code [c + 1]}, where c is
+     * {@link #cacheSlot(long, int) cacheSlot(key, cacheShift())}; an empty slot holds a key that
+     * belongs to another slot, so the key test alone tells a hit. A kernel reads it in its row loop
+     * (at {@link #cacheOffset}, without bounds checks) and calls {@link #findOrInsertCached} when
+     * the slot does not hold the key (then re-reads this array and {@link #cacheShift()}: the cache
+     * may have grown). A slot that holds the key names its entry until {@link #clear()} (entries
+     * keep their index).
      */
     public long[] cache() {
         if (cache.length == 0) {
@@ -264,6 +271,16 @@ public final class GroupTable implements AutoCloseable {
     }
 
     /**
+     * Byte offset of key0's slot in the {@link #cache()} array, for {@code UnsafeApi.getLong(cache,
+     * offset)} (the key) and {@code offset + 8} (its accumulator offset): {@link #cacheSlot}'s, as
+     * an array offset. In bounds by construction (the shift follows from the cache's length), so a
+     * kernel's row loop reads the slot without a bounds check.
+     */
+    public static long cacheOffset(final long key0, final int shift) {
+        return LONG_ARRAY_BASE + (((key0 * CACHE_MULTIPLIER) >>> shift) << 4);
+    }
+
+    /**
      * {@link #findOrInsert1} for a one-word key that missed the {@link #cache()} (hashed with
      * {@code SqlFunctions.hash(HASH_SEED, key0)}, as every one-word lookup), which then caches it in
      * its slot (replacing the slot's key). The cache grows (emptied: it refills on misses) to
@@ -274,7 +291,7 @@ public final class GroupTable implements AutoCloseable {
         sizeCache(Math.min(MAX_CACHE_SLOTS, Integer.highestOneBit(Math.min(size, MAX_CACHE_SLOTS)) * 2 * CACHE_SLOTS_PER_ENTRY));
         final int c = cacheSlot(key0, cacheShift());
         cache[c] = key0;
-        cache[c + 1] = e + 1L;
+        cache[c + 1] = accumulatorOffset(e);
         return e;
     }
 
@@ -283,7 +300,30 @@ public final class GroupTable implements AutoCloseable {
         if (cache.length < 2 * slots) {
             budget.reserve(16L * slots - 8L * cache.length);
             cache = new long[2 * slots];
+            emptyCache();
         }
+    }
+
+    /**
+     * Empties every slot of the cache: slot j gets the key whose slot is j ^ 1 (the product with
+     * the multiplier's inverse of that slot's top bits), which no key of slot j equals.
+     */
+    private void emptyCache() {
+        final int slots = cache.length >>> 1;
+        final int shift = 64 - Integer.numberOfTrailingZeros(slots); // cacheShift(), which would size an unsized cache
+        for (int j = 0; j < slots; j++) {
+            cache[2 * j] = CACHE_INVERSE * ((long) (j ^ 1) << shift);
+            cache[2 * j + 1] = 0L;
+        }
+    }
+
+    /** The inverse of odd {@code m} modulo 2^64 (Newton's iteration: each step doubles the correct low bits). */
+    private static long inverse(final long m) {
+        long x = m; // correct to 3 bits: m * m == 1 mod 8 for odd m
+        for (int i = 0; i < 5; i++) {
+            x *= 2 - m * x;
+        }
+        return x;
     }
 
     /**
@@ -434,7 +474,7 @@ public final class GroupTable implements AutoCloseable {
             Arrays.fill(slots, FREE);
             Arrays.fill(direct, 0, directHigh, 0);
             directHigh = 0;
-            Arrays.fill(cache, 0L);
+            emptyCache();
             size = 0;
         }
     }

@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -318,12 +319,23 @@ class GroupTableTest {
         return x;
     }
 
-    /** What a kernel's row loop does with the cache: the slot's entry when it holds the key, else findOrInsertCached. */
+    /**
+     * What a kernel's row loop does with the cache: the entry whose accumulators the slot names when
+     * it holds the key (read at cacheOffset, as the kernel reads it), else findOrInsertCached.
+     */
     private static int lookUp(final GroupTable t, final long key) {
         final long[] cache = t.cache();
+        final long slot = GroupTable.cacheOffset(key, t.cacheShift());
         final int c = GroupTable.cacheSlot(key, t.cacheShift());
-        final int e = (int) cache[c + 1] - 1;
-        return cache[c] == key && e >= 0 ? e : t.findOrInsertCached(key);
+        assertThat(UnsafeApi.getLong(cache, slot)).isEqualTo(cache[c]);
+        assertThat(UnsafeApi.getLong(cache, slot + 8)).isEqualTo(cache[c + 1]);
+        if (UnsafeApi.getLong(cache, slot) != key) {
+            return t.findOrInsertCached(key);
+        }
+        final int acc = (int) UnsafeApi.getLong(cache, slot + 8);
+        final int e = acc / 16; // entries of 16 bytes (a key word, 8 bytes of accumulators), these at 8
+        assertThat(t.accumulatorOffset(e)).isEqualTo(acc);
+        return e;
     }
 
     /**
@@ -357,17 +369,31 @@ class GroupTableTest {
         assertThat(budget.used()).isZero();
     }
 
-    /** Every filled slot holds a key that belongs there and the entry that holds that key. */
+    /**
+     * Every slot that holds a key of its own (filled) names the accumulators of the entry that holds
+     * that key; every other (empty) slot holds a key of another slot, which no lookup can match.
+     */
     private static void assertCacheNamesOnlyItsKeysEntries(final GroupTable t) {
         final long[] cache = t.cache();
         for (int c = 0; c < cache.length; c += 2) {
-            if (cache[c + 1] != 0L) {
-                final int e = (int) cache[c + 1] - 1;
+            if (GroupTable.cacheSlot(cache[c], t.cacheShift()) == c) {
+                final int e = (int) cache[c + 1] / 16;
                 assertThat(e).isBetween(0, t.size() - 1);
+                assertThat(t.accumulatorOffset(e)).isEqualTo((int) cache[c + 1]);
                 assertThat(t.keyWord(e, 0)).isEqualTo(cache[c]);
-                assertThat(GroupTable.cacheSlot(cache[c], t.cacheShift())).isEqualTo(c);
             }
         }
+    }
+
+    /** Whether no slot of the cache holds a key (each holds a key of another slot). */
+    private static boolean cacheIsEmpty(final GroupTable t) {
+        final long[] cache = t.cache();
+        for (int c = 0; c < cache.length; c += 2) {
+            if (GroupTable.cacheSlot(cache[c], t.cacheShift()) == c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Provide
@@ -378,6 +404,7 @@ class GroupTableTest {
             net.jqwik.api.Tuple.of(5, base.map(b -> b + CACHE_INVERSE)),      // shares b's slot
             net.jqwik.api.Tuple.of(5, base.map(b -> b * CACHE_INVERSE * 3)),  // shares slots with its neighbours
             net.jqwik.api.Tuple.of(2, base.map(b -> -b)),
+            net.jqwik.api.Tuple.of(3, base.map(b -> CACHE_INVERSE * (b << (48 + b % 9)))), // empty slots' keys, 64K to 256 slots
             net.jqwik.api.Tuple.of(2, base.map(b -> Long.MAX_VALUE - b)),
             net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(1_000, 1_000 + 6_000)), // many distinct: growth
             net.jqwik.api.Tuple.of(1, Arbitraries.just(Long.MIN_VALUE + 1)));             // a clear
@@ -393,7 +420,7 @@ class GroupTableTest {
             assertThat(t.cache().length).as("the largest cache: 64K slots").isEqualTo(2 << 16);
             assertThat(lookUp(t, 0L)).isEqualTo(0);
             t.clear();
-            assertThat(t.cache()).containsOnly(0L);
+            assertThat(cacheIsEmpty(t)).as("no slot holds a key of its own").isTrue();
             assertThat(lookUp(t, 7919L * 3)).isEqualTo(0);
             assertThat(t.inserted()).isTrue();
             assertThat(lookUp(t, 0L)).isEqualTo(1);
