@@ -100,7 +100,7 @@ public final class QueryFile {
             }
             final Path dir = path.toAbsolutePath().getParent();
             final Path shownDir = Path.of(displayName).getParent();
-            for (final String file : expand(dir, declared)) {
+            for (final String file : InputPaths.expand(dir, declared)) {
                 files.add(dir.resolve(file));
                 shown.add(shownDir == null ? file : shownDir.resolve(file).toString());
             }
@@ -113,12 +113,4 @@ public final class QueryFile {
             table.watermarkDelayMillis());
     }
 
-    /** The declared path, or the names its glob matches (InputPaths). */
-    private static List<String> expand(final Path dir, final String declared) throws UsageException {
-        try {
-            return InputPaths.expand(dir, declared);
-        } catch (final IOException e) {
-            throw new UsageException("cannot list the folder of '" + declared + "': " + e.getMessage());
-        }
-    }
 }

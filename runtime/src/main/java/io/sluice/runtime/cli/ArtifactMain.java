@@ -8,7 +8,6 @@ import io.sluice.runtime.exec.SourceSpec;
 import io.sluice.runtime.source.InputPaths;
 import picocli.CommandLine.Command;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,12 +49,7 @@ public final class ArtifactMain extends RunCli {
                     + plan.table() + "=PATH");
             }
             for (final String declared : plan.paths()) {
-                final List<String> matched;
-                try {
-                    matched = InputPaths.expand(Path.of(""), declared);
-                } catch (final IOException e) {
-                    throw new UsageException("cannot list the folder of '" + declared + "': " + e.getMessage());
-                }
+                final List<String> matched = InputPaths.expand(Path.of(""), declared);
                 if (matched.isEmpty()) {
                     throw new DataException(declared, "input file not found (a table's declared path is read "
                         + "relative to the working directory; pass --input " + plan.table() + "=PATH)");

@@ -1,5 +1,7 @@
 package io.sluice.runtime.source;
 
+import io.sluice.runtime.cli.UsageException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,9 +23,9 @@ public final class InputPaths {
      * The declared path, or the names its glob matches, sorted, as paths relative to {@code dir};
      * empty when nothing exists.
      *
-     * @throws IOException when the folder exists but cannot be listed
+     * @throws UsageException when the folder exists but cannot be listed (the message names the path)
      */
-    public static List<String> expand(final Path dir, final String declared) throws IOException {
+    public static List<String> expand(final Path dir, final String declared) throws UsageException {
         if (declared.indexOf('*') < 0 && declared.indexOf('?') < 0) {
             return Files.isRegularFile(dir.resolve(declared)) ? List.of(declared) : List.of();
         }
@@ -37,6 +39,8 @@ public final class InputPaths {
                 .sorted().toList();
         } catch (final NoSuchFileException e) {
             return List.of();
+        } catch (final IOException e) {
+            throw new UsageException("cannot list the folder of '" + declared + "': " + e.getMessage());
         }
     }
 }
