@@ -58,27 +58,19 @@ ${keyCode}<#t>
 <#--
   foldRows for a lookup that can miss (foldSmall, foldHashed): state (lines that read the lookup's
   arrays and the entries' address base) runs before the loop and again after each miss; the nested
-  lines find row i's entry e and its accumulators' offset acc from that state, and on a miss take @missed. That leaves the loop with
-  the key word (dk); outside it, insert (a call: the key's entry, inserted if new) finds the entry,
-  and the loop resumes at that row, whose miss then takes that entry. A call inside the row loop
-  would make C2 keep the loop's values on the stack around it on every row (HotSpot keeps no
-  register across a call): generated code read through -XX:CompileCommand=print.
+  lines find row i's accumulators' offset acc (and the entry e where the accumulate lines need it)
+  from that state, or on a miss set missed to the key word and break. Outside the loop, insert (a
+  call) puts that key into the table where the lookup finds it (findOrInsertCached: in its cache
+  slot; findOrInsertSmall: in the direct index, as every key of foldSmall's batches is below
+  DIRECT_LIMIT), and the loop takes that row again. A call inside the row loop would make C2 keep
+  the loop's values on the stack around it on every row (HotSpot keeps no register across a
+  call): generated code read through -XX:CompileCommand=print.
 -->
-<#-- A lookup's miss in foldRowsResumed: leave the loop for the insert, or take (found: a statement) the entry it found. -->
-<#macro missed found>
-                    if (s != resumeRow) {
-                        missed = dk;
-                        break;
-                    }
-                    ${found};
-</#macro>
 <#macro foldRowsResumed rows state insert>
 <@common.columnVectors/>
         int i = 0;
         int s = 0;
         long missed = 0L;
-        int resumeRow = -1;
-        int resumeEntry = -1;
         try {
             while (s < m) {
 ${state}<#t>
@@ -94,8 +86,7 @@ ${keyCode}<#t>
 ${body?replace("(?m)^(?=.)", "    ", "r")}<#t>
                 }
                 if (s < m) {
-                    resumeEntry = ${insert}(missed); // row s's entry: the loop resumes there
-                    resumeRow = s;
+                    ${insert}(missed); // row s's key where the lookup finds it: the loop takes that row again
                 }
             }
         } catch (final ExpressionException e) {
@@ -352,9 +343,10 @@ public final class ${className} extends KernelBase {
 </#assign>
 <@foldRowsResumed "sel == null ? s : sel[s]" state "groups.findOrInsertSmall">
                 final long dk = ${denseKey.word};
-                int e = dk < direct.length ? direct[(int) dk] - 1 : -1;
+                final int e = dk < direct.length ? direct[(int) dk] - 1 : -1;
                 if (e < 0) {
-<@missed "e = resumeEntry"/>
+                    missed = dk;
+                    break;
                 }
                 final int acc = accumulatorOffset(e);
 </@foldRowsResumed>
@@ -462,10 +454,11 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
 <@foldRowsResumed "sel == null ? s : sel[s]" state "groups.findOrInsertCached">
                 final long dk = ${denseKey.word};
                 final long slot = GroupTable.cacheOffset(dk, shift); // read without bounds checks: in the cache by construction
-                int acc = (int) UnsafeApi.getLong(cache, slot + 8);
                 if (UnsafeApi.getLong(cache, slot) != dk) {
-<@missed "acc = accumulatorOffset(resumeEntry)"/>
+                    missed = dk;
+                    break;
                 }
+                final int acc = (int) UnsafeApi.getLong(cache, slot + 8);
 <#if changelog>
                 final int e = (acc - KEY_BYTES) / STRIDE; // the entry, for the dirty list
 </#if>
