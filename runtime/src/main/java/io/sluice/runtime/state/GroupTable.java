@@ -259,22 +259,25 @@ public final class GroupTable implements AutoCloseable {
 
     /** The shift of {@link #cacheSlot} for the current {@link #cache()} (of which it follows: 64 - log2 of its slots). */
     public int cacheShift() {
-        return 64 - Integer.numberOfTrailingZeros(cache().length >>> 1);
+        return shiftOf(cache());
     }
 
-    /**
-     * Index into {@link #cache()} of key0's slot: the top bits of key0 times an odd constant (one
-     * multiply, no probe: a key that shares its slot with another only misses more often), times 2.
-     */
+    /** 64 - log2 of the slots of {@code cache} (two longs a slot). */
+    private static int shiftOf(final long[] cache) {
+        return 64 - Integer.numberOfTrailingZeros(cache.length >>> 1);
+    }
+
+    /** Index into {@link #cache()} of key0's slot (of its key; its accumulator offset follows): {@link #cacheOffset}'s slot. */
     public static int cacheSlot(final long key0, final int shift) {
-        return (int) ((key0 * CACHE_MULTIPLIER) >>> shift) << 1;
+        return (int) ((cacheOffset(key0, shift) - LONG_ARRAY_BASE) >>> 3);
     }
 
     /**
      * Byte offset of key0's slot in the {@link #cache()} array, for {@code UnsafeApi.getLong(cache,
-     * offset)} (the key) and {@code offset + 8} (its accumulator offset): {@link #cacheSlot}'s, as
-     * an array offset. In bounds by construction (the shift follows from the cache's length), so a
-     * kernel's row loop reads the slot without a bounds check.
+     * offset)} (the key) and {@code offset + 8} (its accumulator offset). The slot is the top bits
+     * of key0 times an odd constant (one multiply, no probe: a key that shares its slot with another
+     * only misses more often). In bounds by construction (the shift follows from the cache's
+     * length), so a kernel's row loop reads the slot without a bounds check.
      */
     public static long cacheOffset(final long key0, final int shift) {
         return LONG_ARRAY_BASE + (((key0 * CACHE_MULTIPLIER) >>> shift) << 4);
@@ -309,9 +312,8 @@ public final class GroupTable implements AutoCloseable {
      * the multiplier's inverse of that slot's top bits), which no key of slot j equals.
      */
     private void emptyCache() {
-        final int slots = cache.length >>> 1;
-        final int shift = 64 - Integer.numberOfTrailingZeros(slots); // cacheShift(), which would size an unsized cache
-        for (int j = 0; j < slots; j++) {
+        final int shift = shiftOf(cache); // not cacheShift(), which would size an unsized cache
+        for (int j = 0; j < cache.length >>> 1; j++) {
             cache[2 * j] = CACHE_INVERSE * ((long) (j ^ 1) << shift);
             cache[2 * j + 1] = 0L;
         }
