@@ -314,8 +314,12 @@ public final class ${className} extends KernelBase {
      * (GroupByBigintBenchmark, jars alternated twice), SIMD / scalar twin, against the index probed
      * in this loop with hashes from lanes (SIMD, up to 4096 groups) or in passes (scalar, beyond 256):
      * 10 keys 202-210M -> 290-293M / 180M -> 281M; 1K keys 155-166M -> 223-225M / 141-144M -> 220-228M.
+     * Raised from 4096 to 32768 once the loop had got cheaper (an ad-hoc harness on the generated
+     * kernel, SIMD twin, 4096 / 32768: 10K keys 133-139M / 200-225M, 20K 105-116M / 121-139M, 32K
+     * 81-87M / 105-112M); at 60K keys the loop (a cache of at most 64K slots) ran 58M against the
+     * passes' 82M, hence no higher.
      */
-    private static final int SMALL_TABLE = 4096;
+    private static final int SMALL_TABLE = 32768;
     /**
      * Bytes of entries from which entries() probes ahead and loads the entries in a pass of their
      * own: 8 MiB, beyond the caches. Ad-hoc harness on the generated kernel, SIMD twin, without /
