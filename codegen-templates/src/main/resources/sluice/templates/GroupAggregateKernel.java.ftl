@@ -33,23 +33,26 @@ ${keyCode}<#t>
                 }
 </#macro>
 <#--
-  The loop that folds m rows of a batch with a single-column key (denseKey) into their
-  groups, in row order: row i = rows ("s": every row; "sel[s]"; or "sel == null ? s : sel[s]"),
-  its columns read, then the nested lines find its entry e (and keep base, the entries' address,
-  current), then its accumulators take the row.
+  One row of a loop that folds rows of a batch with a single-column key (denseKey) into their
+  groups: row i = rows ("s": every row; "sel[s]"; or "sel == null ? s : sel[s]"), its columns
+  read, then the nested lines find its accumulators' offset acc (and its entry e) from base, the
+  entries' address, then the accumulators take the row.
 -->
+<#macro foldRow rows>
+                i = ${rows};
+<@common.readRow/>
+${keyCode}<#t>
+<#nested>
+                final long at = base + acc; // the accumulators' address: updated without bounds checks
+<@accumulate/>
+</#macro>
+<#-- The loop that folds m rows into their groups in row order, each as foldRow. -->
 <#macro foldRows rows>
 <@common.columnVectors/>
         int i = 0;
         try {
             for (int s = 0; s < m; s++) {
-                i = ${rows};
-<@common.readRow/>
-${keyCode}<#t>
-<#nested>
-                final int acc = accumulatorOffset(e);
-                final long at = base + acc; // the accumulators' address: updated without bounds checks
-<@accumulate/>
+<@foldRow rows><#nested></@foldRow>
             }
         } catch (final ExpressionException e) {
             throw rowError(batch, i, e);
@@ -75,14 +78,7 @@ ${keyCode}<#t>
             while (s < m) {
 ${state}<#t>
                 for (; s < m; s++) {
-<#assign body>
-                i = ${rows};
-<@common.readRow/>
-${keyCode}<#t>
-<#nested>
-                final long at = base + acc; // the accumulators' address: updated without bounds checks
-<@accumulate/>
-</#assign>
+<#assign body><@foldRow rows><#nested></@foldRow></#assign>
 ${body?replace("(?m)^(?=.)", "    ", "r")}<#t>
                 }
                 if (s < m) {
@@ -103,6 +99,7 @@ ${body?replace("(?m)^(?=.)", "    ", "r")}<#t>
         final long base = buf.addressOffset();
 <@foldRows rows>
                 final int e = ent[s];
+                final int acc = accumulatorOffset(e);
 </@foldRows>
 </#macro>
 <#assign phased = denseKey?? && !filter??>
