@@ -63,9 +63,10 @@ ${keyCode}<#t>
   arrays and the entries' address base) runs before the loop and again after each miss; the nested
   lines find row i's accumulators' offset acc (and the entry e where the accumulate lines need it)
   from that state, or on a miss set missed to the key word and break. Outside the loop, insert (a
-  call) puts that key into the table where the lookup finds it (findOrInsertCached: in its cache
-  slot; findOrInsertSmall: in the direct index, as every key of foldSmall's batches is below
-  DIRECT_LIMIT), and the loop takes that row again. A call inside the row loop would make C2 keep
+  statement with a call) puts that key into the table where the lookup finds it
+  (findOrInsertCached: in its cache slot; findOrInsertSmall: in the direct index, as every key of
+  foldSmall's batches is below DIRECT_LIMIT; foldLooked: the slot word of row s), and the loop
+  takes that row again. A call inside the row loop would make C2 keep
   the loop's values on the stack around it on every row (HotSpot keeps no register across a
   call): generated code read through -XX:CompileCommand=print.
 -->
@@ -82,7 +83,7 @@ ${state}<#t>
 ${body?replace("(?m)^(?=.)", "    ", "r")}<#t>
                 }
                 if (s < m) {
-                    ${insert}(missed); // row s's key where the lookup finds it: the loop takes that row again
+                    ${insert}; // row s's key where the lookup finds it: the loop takes that row again
                 }
             }
         } catch (final ExpressionException e) {
@@ -90,9 +91,10 @@ ${body?replace("(?m)^(?=.)", "    ", "r")}<#t>
         }
 </#macro>
 <#--
-  The phased row loop of a single-column key (denseKey): entries() finds every row's group first
-  (no expression is evaluated there, so no row error can come before an earlier row's), then this
-  loop folds the rows into the entries in row order. rows: "s" (every row) or "sel[s]".
+  The phased row loop of a single-column key (denseKey) while the table is in cache: entries() finds
+  every row's group first (no expression is evaluated there, so no row error can come before an
+  earlier row's), then this loop folds the rows into the entries in row order. rows: "s" (every
+  row) or "sel[s]".
 -->
 <#macro foldEntries rows>
         final UnsafeBuffer buf = groups.buffer(); // no insert below: the entries stay where they are
@@ -185,8 +187,13 @@ public final class ${className} extends KernelBase {
 </#if>
             return;
         }
-        final int[] ent = entries(batch, null, m, null);
-<@foldEntries "s"/>
+        if (lookAhead(batch, null, m, null)) {
+            foldLooked(batch, null, m);
+        } else {
+            final int[] ent = entries(batch, null, m);
+<#assign body><@foldEntries "s"/></#assign>
+${body?replace("(?m)^(?=.)", "    ", "r")}<#t>
+        }
 <#else>
 <@common.columnVectors/>
         int i = 0;
@@ -246,8 +253,13 @@ public final class ${className} extends KernelBase {
         }
         final long[] hashes = hashes(batch);
         ${className}_Simd.hashes(batch, n, hashes);
-        final int[] ent = entries(batch, <#if simd.filter??>sel<#else>null</#if>, m, hashes);
-<@foldEntries simd.filter???then("sel[s]", "s")/>
+        if (lookAhead(batch, <#if simd.filter??>sel<#else>null</#if>, m, hashes)) {
+            foldLooked(batch, <#if simd.filter??>sel<#else>null</#if>, m);
+        } else {
+            final int[] ent = entries(batch, <#if simd.filter??>sel<#else>null</#if>, m);
+<#assign body><@foldEntries simd.filter???then("sel[s]", "s")/></#assign>
+${body?replace("(?m)^(?=.)", "    ", "r")}<#t>
+        }
 <#else>
 <@common.columnVectors/>
         int i = 0;
@@ -307,7 +319,7 @@ public final class ${className} extends KernelBase {
 <#if phased || phasedSimd>
     /**
      * Groups up to which a batch's hashed keys are looked up and folded in one loop through the
-     * table's cache (foldHashed), beyond which in passes (entries), in both twins. JMH
+     * table's cache (foldHashed), beyond which in passes (lookAhead), in both twins. JMH
      * (GroupByBigintBenchmark, jars alternated twice), SIMD / scalar twin, against the index probed
      * in this loop with hashes from lanes (SIMD, up to 4096 groups) or in passes (scalar, beyond 256):
      * 10 keys 202-210M -> 290-293M / 180M -> 281M; 1K keys 155-166M -> 223-225M / 141-144M -> 220-228M.
@@ -318,15 +330,15 @@ public final class ${className} extends KernelBase {
      */
     private static final int SMALL_TABLE = 32768;
     /**
-     * Bytes of entries from which entries() probes ahead and loads the entries in a pass of their
-     * own: 8 MiB, beyond the caches. Ad-hoc harness on the generated kernel, SIMD twin, without /
-     * with: 100K keys (3.2 MB) 75M / 69-70M, 300K keys 48M / 50M, 1M keys 26-28M / 30-32M, 10M keys
-     * 6.4M / 9.8M rec/s.
+     * Bytes of entries from which lookAhead() probes and loads the entries in a pass of their
+     * own, and foldLooked() folds: 8 MiB, beyond the caches. Ad-hoc harness on the generated
+     * kernel, SIMD twin, without / with the passes: 100K keys (3.2 MB) 75M / 69-70M, 300K keys
+     * 48M / 50M, 1M keys 26-28M / 30-32M, 10M keys 6.4M / 9.8M rec/s.
      */
     private static final long LARGE_ENTRIES = 8L << 20;
-    /** XOR of the entry keys entries() loaded ahead (unused but for keeping those loads). */
+    /** XOR of the entry keys lookAhead() loaded (unused but for keeping those loads). */
     private long touched;
-    /** Per batch: the entry of each row to fold; for keys looked up by hash, the hash and the index slot word read ahead. */
+    /** Per batch (lookAhead): each row's hash and index slot word read ahead; the entry of each row to fold (entries). */
     private int[] ent = new int[0];
     private long[] keyHashes = new long[0];
     private long[] slotWords = new long[0];
@@ -342,7 +354,7 @@ public final class ${className} extends KernelBase {
                 final UnsafeBuffer buf = groups.buffer();
                 final long base = buf.addressOffset();
 </#assign>
-<@foldRowsResumed "sel == null ? s : sel[s]" state "groups.findOrInsertSmall">
+<@foldRowsResumed "sel == null ? s : sel[s]" state "groups.findOrInsertSmall(missed)">
                 final long dk = ${denseKey.word};
                 final int e = dk < direct.length ? direct[(int) dk] - 1 : -1;
                 if (e < 0) {
@@ -452,7 +464,7 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
                 final UnsafeBuffer buf = groups.buffer();
                 final long base = buf.addressOffset();
 </#assign>
-<@foldRowsResumed "sel == null ? s : sel[s]" state "groups.findOrInsertCached">
+<@foldRowsResumed "sel == null ? s : sel[s]" state "groups.findOrInsertCached(missed)">
                 final long dk = ${denseKey.word};
                 final long slot = GroupTable.cacheOffset(dk, shift); // read without bounds checks: in the cache by construction
                 if (UnsafeApi.getLong(cache, slot) != dk) {
@@ -467,31 +479,27 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
     }
 
     /**
-     * The group entry of each row to fold, rows sel[0..m) (every row 0..m when sel is null), new
-     * groups inserted in row order, for a batch with a key outside the direct index's range: every
-     * row goes by hash (a small key too: the direct index is only a shortcut into the table), in
-     * passes, so that one row's loads do not wait for the previous row's probe: the first hashes
-     * each key (or takes laneHashes[row], the SIMD twin's) and reads its index slot word, loads
-     * independent of each other which the CPU overlaps; the last takes the entry a slot word names
-     * when it holds the key (GroupTable.entryOf) and probes (findOrInsert1) only otherwise. When
-     * the entries outgrow the caches (LARGE_ENTRIES), the first pass probes by hash for the slot
-     * that names the key (GroupTable.slotWord; the index lines are in cache by then), and a pass
-     * between loads the key of each entry so named: those loads miss memory, independent of each
-     * other, where the last pass's would wait on each row's compare and branch.
+     * The passes ahead of the lookups of rows sel[0..m) (every row 0..m when sel is null) of a batch
+     * with a key outside the direct index's range, which goes by hash (a small key too: the direct
+     * index is only a shortcut into the table): loads independent of each other, which the CPU
+     * overlaps, so that one row's cache misses do not wait for the previous row's probe. The first
+     * hashes each key (or takes laneHashes[row], the SIMD twin's) and reads its index slot word.
+     * When the entries outgrow the caches (LARGE_ENTRIES; the result), it probes by hash for the
+     * slot that names the key (GroupTable.slotWord), and a second pass loads the key of each entry
+     * so named: those loads miss memory, where the lookups' would wait on each row's compare and
+     * branch.
      */
-    private int[] entries(final ColumnBatch batch, final int[] sel, final int m, final long[] laneHashes) {
-        if (ent.length < batch.capacity()) {
+    private boolean lookAhead(final ColumnBatch batch, final int[] sel, final int m, final long[] laneHashes) {
+        if (keyHashes.length < batch.capacity()) {
             ent = new int[batch.capacity()];
             keyHashes = new long[batch.capacity()];
             slotWords = new long[batch.capacity()];
         }
-        final int[] ent = this.ent;
         final long key_at = batch.column(${denseKey.index}).data().addressOffset();
         final long[] keyHashes = this.keyHashes;
         final long[] slotWords = this.slotWords;
         final long[] slots = groups.slots();
         final int mask = slots.length - 1;
-        long entriesAt = groups.buffer().addressOffset();
         final boolean large = (long) groups.size() * STRIDE >= LARGE_ENTRIES;
         for (int s = 0; s < m; s++) {
             final int i = sel == null ? s : sel[s];
@@ -500,12 +508,27 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
             slotWords[s] = large ? GroupTable.slotWord(slots, mask, h) : slots[(int) (h >>> 32) & mask];
         }
         if (large) {
+            final long entriesAt = groups.buffer().addressOffset();
             long keys = 0L;
             for (int s = 0; s < m; s++) {
                 keys ^= UnsafeApi.getLong(entriesAt + (long) Math.max((int) slotWords[s] - 1, 0) * STRIDE);
             }
             touched ^= keys; // kept: the loads above are their own point
         }
+        return large;
+    }
+
+    /**
+     * The group entry of each row of lookAhead's rows, new groups inserted in row order: the entry
+     * a slot word read ahead names when it holds the key (GroupTable.entryOf), else probed
+     * (findOrInsert1).
+     */
+    private int[] entries(final ColumnBatch batch, final int[] sel, final int m) {
+        final int[] ent = this.ent;
+        final long key_at = batch.column(${denseKey.index}).data().addressOffset();
+        final long[] keyHashes = this.keyHashes;
+        final long[] slotWords = this.slotWords;
+        long entriesAt = groups.buffer().addressOffset();
         for (int s = 0; s < m; s++) {
             final int i = sel == null ? s : sel[s];
             final long dk = ${denseKey.read};
@@ -517,6 +540,36 @@ ${marked?replace("(?m)^    ", "", "r")}<#t>
             ent[s] = e;
         }
         return ent;
+    }
+
+    /**
+     * lookAhead's rows into their groups in one loop once the entries outgrow the caches: each row
+     * takes the entry its slot word read ahead names (GroupTable.entryOf; that entry's line loaded
+     * by lookAhead), and only when the word does not name the key (a new key, or one displaced)
+     * the row's slot word is replaced by the one findOrInsertWord gives (new groups in row order)
+     * and the row taken again. One loop rather than entries() and foldEntries: the entry is in
+     * cache when its row is folded. JMH GroupByBigintBenchmark, jars alternated three times, -f 1
+     * -wi 3 -w 1s -i 5 -r 1s, two loops / this one: 1M keys 29-30M / 30-34M rec/s SIMD twin,
+     * 25-26M / 27-28M scalar; 300K keys 48-53M / 51-52M SIMD, 39-45M / 42-47M scalar. At 100K keys,
+     * where the entries stay in cache, the two loops were faster (ad-hoc harness: 75-81M against
+     * 66-74M), hence only for large tables.
+     */
+    private void foldLooked(final ColumnBatch batch, final int[] sel, final int m) {
+        final long[] keyHashes = this.keyHashes;
+        final long[] slotWords = this.slotWords;
+<#assign state>
+                final UnsafeBuffer buf = groups.buffer(); // an insert may move the entries
+                final long base = buf.addressOffset();
+</#assign>
+<@foldRowsResumed "sel == null ? s : sel[s]" state "slotWords[s] = groups.findOrInsertWord(missed, keyHashes[s])">
+                final long dk = ${denseKey.word};
+                final int e = GroupTable.entryOf(slotWords[s], dk, keyHashes[s], base, STRIDE);
+                if (e < 0) {
+                    missed = dk;
+                    break;
+                }
+                final int acc = accumulatorOffset(e);
+</@foldRowsResumed>
     }
 
     /**

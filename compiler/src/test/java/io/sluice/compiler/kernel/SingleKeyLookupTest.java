@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The lookups of a GROUP BY kernel with one NOT NULL integer key (GroupAggregateKernel.java.ftl): a
  * batch whose keys are all small goes through the direct index ({@code foldSmall}), any other batch
  * by hash: in the row loop through the table's cache while the table is small ({@code foldHashed},
- * up to 32768 groups: the first batches here), beyond that ahead of the row loop,
- * with slot words read a pass ahead of the probe ({@code entries}), so a word may be stale by the
- * time it is used (an earlier row of the batch inserted a key, or grew and rehashed the table). The
+ * up to 32768 groups: the first batches here), beyond that with slot words read a pass ahead of
+ * the probe ({@code lookAhead}, then {@code entries}, or {@code foldLooked} once the entries
+ * outgrow the caches), so a word may be stale by the time it is used (an earlier row of the batch inserted a key, or grew and rehashed the table). The
  * batches here mix those on purpose: all-small batches, batches of small, negative and huge keys,
  * batches where most rows bring a new key (several rehashes within one batch), keys whose hashes
  * share the 32 bits a slot word keeps, keys that share one slot of the cache (seed 5's first batch),
@@ -85,7 +85,8 @@ class SingleKeyLookupTest {
 
     /**
      * A table that outgrows the caches (entries beyond 8 MiB: more than 262,144 groups of 32
-     * bytes), where entries() probes ahead for each key's slot and loads the entries ahead: 220
+     * bytes), where lookAhead() probes ahead for each key's slot and loads the entries ahead, and
+     * foldLooked() resolves each row as it folds it (a stale word: the row is taken again): 220
      * batches, three rows in four a new key, the rest earlier keys (old and recent) and keys whose
      * hashes share the 32 bits a slot word keeps; the same check against a map, both twins.
      */

@@ -241,6 +241,17 @@ public final class GroupTable implements AutoCloseable {
     }
 
     /**
+     * {@link #findOrInsert1} for a kernel that resolves slot words read ahead ({@link #entryOf}):
+     * the slot word that names the key's entry (inserted when new), so that {@code entryOf(word,
+     * key0, hash, ...)} gives that entry; the caller puts it where the stale word was and takes the
+     * row again.
+     */
+    public long findOrInsertWord(final long key0, final long hash) {
+        final int e = findOrInsert1(key0, hash);
+        return ((long) (int) (hash >>> 32) << 32) | (e + 1L);
+    }
+
+    /**
      * The cache of one-word keys (see {@link #findOrInsertCached}): slot c holds a key at
      * {@code [c]} and the {@link #accumulatorOffset} of its entry at {@code [c + 1]}, where c is
      * {@link #cacheSlot(long, int) cacheSlot(key, cacheShift())}; an empty slot holds a key that

@@ -308,6 +308,64 @@ class GroupTableTest {
         assertThat(budget.used()).isZero();
     }
 
+    /**
+     * What a kernel's passes do with slot words read ahead (lookAhead, then foldLooked or entries):
+     * every row's slot word read before any row of its batch is looked up (probed to the key's
+     * slot, or only its home slot), then each row resolved with entryOf, and a row whose word does
+     * not name its key (new, displaced, or stale after inserts and rehashes) given the word
+     * findOrInsertWord returns, which entryOf must resolve. Hashes of few bits make long probes and
+     * stale words the rule; the entries match a map's (first appearance since the last clear).
+     */
+    @Property(tries = 200, seed = "777")
+    void slotWordsReadAheadResolveToTheKeysEntryOrAreReplaced(@ForAll("cachedKeys") final List<Long> keys,
+                                                               @ForAll("hashBits") final int hashBits,
+                                                               @ForAll final boolean probeAhead,
+                                                               @ForAll @IntRange(min = 1, max = 300) final int batchRows) {
+        final MemoryBudget budget = MemoryBudget.unlimited();
+        final int stride = GroupTable.entryBytes(1, 8);
+        try (GroupTable t = new GroupTable(1, 8, 1, budget)) {
+            final Map<Long, Integer> model = new HashMap<>();
+            final long[] hashes = new long[batchRows];
+            final long[] words = new long[batchRows];
+            for (int from = 0; from < keys.size(); from += batchRows) {
+                final List<Long> batch = keys.subList(from, Math.min(keys.size(), from + batchRows));
+                if (batch.contains(Long.MIN_VALUE + 1)) { // a clear, between batches (as a fired window)
+                    t.clear();
+                    model.clear();
+                }
+                final long[] slots = t.slots();
+                for (int s = 0; s < batch.size(); s++) {
+                    final long k = batch.get(s);
+                    hashes[s] = SqlFunctions.hash(SqlFunctions.HASH_SEED, k) & (((1L << hashBits) - 1) << 32);
+                    words[s] = probeAhead ? GroupTable.slotWord(slots, slots.length - 1, hashes[s])
+                        : slots[(int) (hashes[s] >>> 32) & (slots.length - 1)];
+                }
+                for (int s = 0; s < batch.size(); s++) {
+                    final long k = batch.get(s);
+                    if (k == Long.MIN_VALUE + 1) {
+                        continue;
+                    }
+                    final long base = t.buffer().addressOffset();
+                    int e = GroupTable.entryOf(words[s], k, hashes[s], base, stride);
+                    if (e < 0) {
+                        words[s] = t.findOrInsertWord(k, hashes[s]);
+                        e = GroupTable.entryOf(words[s], k, hashes[s], t.buffer().addressOffset(), stride);
+                    }
+                    assertThat(e).isEqualTo(model.computeIfAbsent(k, x -> model.size()));
+                    assertThat(t.keyWord(e, 0)).isEqualTo(k);
+                }
+                assertThat(t.size()).isEqualTo(model.size());
+            }
+        }
+        assertThat(budget.used()).isZero();
+    }
+
+    /** Bits of hash (its high half only: the tag and the slot): few, so that keys share hashes and probes are long. */
+    @Provide
+    Arbitrary<Integer> hashBits() {
+        return Arbitraries.of(4, 10, 32);
+    }
+
     /** The inverse of the cache's multiplier mod 2^64 (Newton's iteration): k and k + CACHE_INVERSE share a slot. */
     private static final long CACHE_INVERSE = inverse(0xC2B2AE3D27D4EB4FL);
 
