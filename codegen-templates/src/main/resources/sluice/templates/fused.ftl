@@ -25,6 +25,16 @@
     /** Per-batch partials of the fused loop (see fused.ftl). */
     private final long[] part = new long[${fused.longSlots}];
     private final double[] dpart = new double[${fused.doubleSlots}];
+<#if simd?? && simd.filter??>
+    /**
+     * A batch in which fewer than 1 row in SPARSE passes WHERE makes the next one run the SIMD
+     * twin's sparse steps: the columns only the aggregates read are loaded for a step only when one
+     * of its rows passes.
+     */
+    private static final int SPARSE = 32;
+    /** Whether the last batch was so (see SPARSE). */
+    private boolean sparse;
+</#if>
 </#if>
 </#macro>
 
@@ -60,7 +70,13 @@
 <#break>
 </#switch>
 </#list>
-        final long passed = <#if simd??>simd ? ${className}_Simd.fused(batch, n, part, dpart) : </#if>fusedScalar(batch, n);
+        final long passed = <#if simd?? && simd.filter??>!simd ? fusedScalar(batch, n)
+            : sparse ? ${className}_Simd.fusedSparse(batch, n, part, dpart) : ${className}_Simd.fused(batch, n, part, dpart);
+<#else><#if simd??>simd ? ${className}_Simd.fused(batch, n, part, dpart) : </#if>fusedScalar(batch, n);
+</#if>
+<#if simd?? && simd.filter??>
+        sparse = passed >= 0L && passed * SPARSE < n;
+</#if>
 <#if fused.laneOverflow>
         if (passed < 0L) {
             return false; // BIGINT arithmetic in lanes may have overflowed: the row loop decides
@@ -178,12 +194,38 @@ ${keyCode}<#t>
      min/max of a BIGINT SUM's values only bound the sum for its overflow check
      (SqlFunctions.sumCannotOverflow), so a whole step takes them over all its rows, a superset of
      those summed (no mask to apply), which can only make the check more cautious. -->
-<#macro fusedStep tail b="">
-<@simdt.chunk simd.cols tail/>
+<#macro fusedStep tail b="" sparse=false>
+<@simdt.chunk simd.cols tail sparse?then("filter", "all")/>
                 passed += pass.trueCount();
 <#if simd.filter?? && simd.filter.overflow??>
                 overflow = overflow.or(laneOverflow);
 </#if>
+<#if sparse>
+                if (pass.anyTrue()) { // else no row of the step passes: nothing more to load
+<#assign body><@simdt.chunk simd.cols tail "rest"/><@fusedAggs tail b/></#assign>
+${body?replace("(?m)^(?=.)", "    ", "r")}<#t>
+                }
+<#else>
+<@fusedAggs tail b/>
+</#if>
+</#macro>
+
+<#-- The whole steps of the fused loop in lanes two at a time, into the two sets of accumulators. -->
+<#macro pairedSteps sparse>
+            for (int j = 0; j < paired; j += 16) {
+                {
+                final int i = j;
+<@fusedStep false "" sparse/>
+                }
+                {
+                final int i = j + 8;
+<@fusedStep false "b" sparse/>
+                }
+            }
+</#macro>
+
+<#-- The aggregates' part of a step of the fused loop in lanes (fusedStep). -->
+<#macro fusedAggs tail b>
 <#list fused.aggs as a>
 <#if a.kind != "COUNT_STAR">
 <#list a.laneCode as line>
@@ -228,7 +270,22 @@ ${keyCode}<#t>
 <#if fused??>
 
         /** The fused loop in lanes: partials into part/dpart (see fused.ftl); returns the rows that pass WHERE. */
-        static long fused(final ColumnBatch batch, final int n, final long[] part, final double[] dpart) {
+<@fusedMethod "fused" false/>
+<#if simd.filter??>
+
+        /**
+         * fused() for a selective WHERE (SPARSE): each step loads the columns only the aggregates read
+         * when one of its rows passes. A method of its own: with both loops in one method, C2 kept
+         * the accumulators' vectors on the heap where the loops' values merge.
+         */
+<@fusedMethod "fusedSparse" true/>
+</#if>
+</#if>
+</#macro>
+
+<#-- The fused loop in lanes, method name; sparse: its steps as fusedStep's sparse ones. -->
+<#macro fusedMethod name sparse>
+        static long ${name}(final ColumnBatch batch, final int n, final long[] part, final double[] dpart) {
 <@simdt.segments simd.cols/>
 <#list fused.aggs as a>
 <#switch a.kind>
@@ -273,16 +330,7 @@ ${keyCode}<#t>
             // then one more whole step, then the last, partial step with one
             final int whole = n & ~7;
             final int paired = n & ~15;
-            for (int j = 0; j < paired; j += 16) {
-                {
-                final int i = j;
-<@fusedStep false/>
-                }
-                {
-                final int i = j + 8;
-<@fusedStep false "b"/>
-                }
-            }
+<@pairedSteps sparse/>
             int i = paired;
             for (; i < whole; i += 8) {
 <@fusedStep false/>
@@ -330,5 +378,4 @@ ${keyCode}<#t>
 </#list>
             return passed;
         }
-</#if>
 </#macro>

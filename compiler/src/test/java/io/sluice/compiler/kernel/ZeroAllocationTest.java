@@ -136,6 +136,11 @@ class ZeroAllocationTest {
                 SELECT COUNT(*) AS n, SUM(price * qty) AS notional, SUM(qty * 2 + 1) AS odd, MAX(qty - 1) AS top,
                        AVG(price / 2) AS half
                 FROM trades WHERE qty > 10""", false),
+            // qty > 48: 1 row in 50, so the SIMD twin runs its sparse loop (fusedSparse)
+            new Case("GROUP BY no key, selective WHERE", "", """
+                SELECT COUNT(*) AS n, SUM(price * qty) AS notional, SUM(qty * 2 + 1) AS odd, MAX(qty - 1) AS top,
+                       AVG(price / 2) AS half
+                FROM trades WHERE qty > 48""", false),
             new Case("GROUP BY BIGINT key (1000 keys)", "", """
                 SELECT account, COUNT(*) AS n, SUM(qty) AS volume, MIN(symbol) AS first_symbol,
                        MAX(price) AS high, AVG(qty) AS mean_qty
