@@ -15,7 +15,9 @@
   every step. DOUBLE sums, in both twins: row i of a batch adds into partial sum i % 8 (in row
   order), and at the end of the batch ((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7)) is added
   to the group's sum: a fixed order, so both twins give the same bits (a different batch size may
-  round differently).
+  round differently). With WHERE, the SIMD twin has a second loop, fusedSparse, for the batch after
+  one in which fewer than 1 row in SPARSE passed: a step loads the columns WHERE does not read only
+  when one of its rows passes (the same partials; a skipped step adds nothing).
 -->
 <#import "common.ftl" as common>
 <#import "simd.ftl" as simdt>
