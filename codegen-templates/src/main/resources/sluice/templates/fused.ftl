@@ -72,10 +72,8 @@
 <#break>
 </#switch>
 </#list>
-        final long passed = <#if simd?? && simd.filter??>!simd ? fusedScalar(batch, n)
-            : sparse ? ${className}_Simd.fusedSparse(batch, n, part, dpart) : ${className}_Simd.fused(batch, n, part, dpart);
-<#else><#if simd??>simd ? ${className}_Simd.fused(batch, n, part, dpart) : </#if>fusedScalar(batch, n);
-</#if>
+        final long passed = <#if simd??>!simd ? fusedScalar(batch, n)<#if simd.filter??>
+            : sparse ? ${className}_Simd.fusedSparse(batch, n, part, dpart)</#if> : ${className}_Simd.fused(batch, n, part, dpart)<#else>fusedScalar(batch, n)</#if>;
 <#if simd?? && simd.filter??>
         sparse = passed >= 0L && passed * SPARSE < n;
 </#if>

@@ -82,19 +82,13 @@ import jdk.incubator.vector.VectorSpecies;
 </#list>
 </#macro>
 
-<#-- Whether WHERE's lane code reads column c (its lanes or its NULL mask). -->
-<#function filterReads c>
-<#if !simd.filter??><#return false></#if>
-<#local text = simd.filter.code?join("\n") + " " + simd.filter.mask + " " + (simd.filter.overflow!"")>
-<#return text?contains(c.var + "_v") || text?contains(c.var + "_n")>
-</#function>
-
 <#-- One step's loads and the mask "pass" of the rows that pass WHERE, at rows [i, i + 8); tail: the
      step may reach past the batch's n rows (else it is a whole step below n: no range mask).
-     part: "all"; "filter", the columns WHERE reads and the mask; "rest", the other columns' loads. -->
+     part: "all"; "filter", the columns WHERE reads (c.filter) and the mask; "rest", the other
+     columns' loads. -->
 <#macro chunk cols tail=true part="all">
 <#list cols as c>
-<#if part == "all" || (part == "filter") == filterReads(c)>
+<#if part == "all" || (part == "filter") == c.filter>
 <#if c.kind == "D">
                 final DoubleVector ${c.var}_v = DoubleVector.fromMemorySegment(DS, ${c.var}_seg, (long) i << 3, NO);
 <#else>

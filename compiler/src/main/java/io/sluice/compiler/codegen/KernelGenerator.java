@@ -436,6 +436,7 @@ public final class KernelGenerator {
             m.put("var", c.var());
             m.put("kind", c.kind());
             m.put("nullable", c.nullable());
+            m.put("filter", lanes != null && lanes.columns().containsKey(c.index())); // WHERE reads it
             colList.add(m);
         }
         simd.put("cols", colList);

@@ -248,8 +248,7 @@ public final class GroupTable implements AutoCloseable {
      * row again.
      */
     public long findOrInsertWord(final long key0, final long hash) {
-        final int e = findOrInsert1(key0, hash);
-        return ((long) (int) (hash >>> 32) << 32) | (e + 1L);
+        return slotWordOf((int) (hash >>> 32), findOrInsert1(key0, hash));
     }
 
     /**
@@ -395,7 +394,7 @@ public final class GroupTable implements AutoCloseable {
             entries.putLong(base + w * 8, key[w]);
         }
         entries.setMemory(base + keyWords * 8, entryBytes - keyWords * 8, (byte) 0);
-        slots[slot] = ((long) h << 32) | (e + 1L);
+        slots[slot] = slotWordOf(h, e);
         if (keyWords == 1 && Long.compareUnsigned(key[0], DIRECT_LIMIT) < 0) {
             indexDirectly((int) key[0], e);
         }
@@ -403,6 +402,11 @@ public final class GroupTable implements AutoCloseable {
             rehash();
         }
         return e;
+    }
+
+    /** The index word of entry e for a key whose hash's high half is h (see FREE). */
+    private static long slotWordOf(final int h, final int e) {
+        return ((long) h << 32) | (e + 1L);
     }
 
     private void indexDirectly(final int k, final int e) {
