@@ -1,5 +1,7 @@
 package io.sluice.bench.kernels;
 
+import io.sluice.runtime.api.CompiledQuery;
+import io.sluice.runtime.batch.ColumnBatch;
 import io.sluice.runtime.batch.StringDictionary;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -41,18 +43,28 @@ public class GroupByBigintBenchmark extends GroupByBenchmarkState {
     public void setUp(final Blackhole bh) {
         query = compileGroupBy(SQL);
         dictionary = new StringDictionary();
+        final long[] sum = new long[1];
+        batches = generate(query, dictionary, keys, batch, sum);
+        KernelBench.check(query, dictionary, simd, batches, 1, 2, KernelBench.ROWS, sum[0], keys);
+        sink = new KernelBench.BlackholeSink(bh);
+    }
+
+    /**
+     * The benchmark's input, the same for the kernel and for the references measured beside it
+     * ({@link JavaTableBenchmark}, {@link DuckDbBenchmark}): 16M rows of (k, v) in batches of
+     * {@code batch} rows of {@code query}'s table; the sum of v goes to {@code sum[0]}.
+     */
+    static ColumnBatch[] generate(final CompiledQuery query, final StringDictionary dictionary, final int keys,
+                                  final int batch, final long[] sum) {
         final SplittableRandom random = new SplittableRandom(KernelBench.SEED);
         final int[] firstPass = permutation(keys, random);
-        final long[] sum = new long[1];
-        batches = KernelBench.batches(query, dictionary, KernelBench.ROWS, batch, (b, row, i) -> {
+        return KernelBench.batches(query, dictionary, KernelBench.ROWS, batch, (b, row, i) -> {
             final int key = i < firstPass.length ? firstPass[i] : random.nextInt(keys);
             final long v = random.nextInt(1000);
             b.column(0).setLong(row, key * SPREAD);
             b.column(1).setLong(row, v);
             sum[0] += v;
         });
-        KernelBench.check(query, dictionary, simd, batches, 1, 2, KernelBench.ROWS, sum[0], keys);
-        sink = new KernelBench.BlackholeSink(bh);
     }
 
     /** 0..n-1 in random order (Fisher-Yates). */

@@ -56,6 +56,27 @@ class KernelReportTest {
     }
 
     @Test
+    void putsTheReferencesMeasuredInTheRunBesideGroupByBigint() throws Exception {
+        final List<KernelReport.Result> results = parse("[" + String.join(",",
+            result("GroupByBigintBenchmark.groupBy", "\"batch\":\"4096\",\"keys\":\"1000000\",\"simd\":\"true\"", 30e6, ""),
+            result("GroupByBigintBenchmark.groupBy", "\"batch\":\"4096\",\"keys\":\"1000\",\"simd\":\"true\"", 280e6, ""),
+            result("JavaTableBenchmark.groupBy", "\"keys\":\"1000000\"", 20e6, ""),
+            result("DuckDbBenchmark.groupBy", "\"keys\":\"1000000\"", 25e6, ""),
+            result("DuckDbBenchmark.groupBy", "\"keys\":\"1000\"", 100e6, "")) + "]");
+
+        assertThat(KernelReport.rows(results)).extracting(r -> r.benchmark).containsOnly("GroupByBigintBenchmark.groupBy");
+        final String md = KernelReport.render(results, null, null, null, null);
+        assertThat(md)
+            .contains("| batch=4096, keys=1000000 | 30.0M | — | — | >= 35M: not met (0.86x); >= 1.5x DuckDB 1t (this run): "
+                + "not met (1.20x) | this run: Java table 20.0M (SIMD 1.50x), DuckDB 1t 25.0M (SIMD 1.20x); issue: Java "
+                + "table 34M, DuckDB 1t 20M (1M keys) |")
+            .contains("| batch=4096, keys=1000 | 280.0M | — | — | >= 250M: met (1.12x); >= 1.2x DuckDB 1t (this run): met "
+                + "(2.80x) | this run: Java table — (SIMD —), DuckDB 1t 100.0M (SIMD 2.80x); issue: Java table 160M, "
+                + "DuckDB 1t 190M (1K keys) |")
+            .contains("Measured in this run, on GROUP BY BIGINT's input");
+    }
+
+    @Test
     void omitsTheAllocationColumnWithoutGcProfiler() throws Exception {
         final List<KernelReport.Result> results = parse("[" + result("TumbleBenchmark.tumble",
             "\"batch\":\"4096\",\"symbols\":\"50\",\"simd\":\"true\"", 2.5e8, "") + "]");

@@ -1,0 +1,147 @@
+package io.sluice.bench.kernels;
+
+import io.sluice.runtime.batch.ColumnBatch;
+import io.sluice.runtime.batch.StringDictionary;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The reference issue 3 names for the GROUP BY kernels, measured in the same run as them: a plain
+ * Java open-addressing table ({@link Table}) aggregating {@code COUNT(*), SUM(v) GROUP BY k} over
+ * the very batches {@link GroupByBigintBenchmark} drives its kernel over (its generator, the same
+ * seed), read from the same off-heap columns. Each invocation starts from an empty table, as the
+ * kernel's does, so growth is timed in both.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OperationsPerInvocation(KernelBench.ROWS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:MaxDirectMemorySize=12g"})
+public class JavaTableBenchmark {
+    /** Distinct keys: {@link GroupByBigintBenchmark#keys}' values. */
+    @Param({"10", "1000", "100000", "1000000", "10000000"})
+    public int keys;
+
+    private ColumnBatch[] batches;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        final long[] sum = new long[1];
+        batches = GroupByBigintBenchmark.generate(KernelBench.compile(GroupByBigintBenchmark.SQL), new StringDictionary(),
+            keys, KernelBench.DEFAULT_BATCH, sum);
+        final Table table = aggregate();
+        if (table.size != keys || table.totalCount() != KernelBench.ROWS || table.totalSum() != sum[0]) {
+            throw new IllegalStateException("reference table is wrong: " + table.size + " groups, COUNT "
+                + table.totalCount() + ", SUM " + table.totalSum() + "; expected " + keys + ", " + KernelBench.ROWS
+                + ", " + sum[0]);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void free() {
+        KernelBench.free(batches);
+    }
+
+    /** Every record into a fresh table; the table goes to JMH (returned), so nothing is dead code. */
+    @Benchmark
+    public Table groupBy() {
+        return aggregate();
+    }
+
+    private Table aggregate() {
+        final Table table = new Table();
+        for (final ColumnBatch batch : batches) {
+            final UnsafeBuffer k = batch.column(0).data();
+            final UnsafeBuffer v = batch.column(1).data();
+            final int n = batch.rowCount();
+            for (int i = 0; i < n; i++) {
+                table.add(k.getLong(i << 3), v.getLong(i << 3));
+            }
+        }
+        return table;
+    }
+
+    /**
+     * A plain open-addressing table from a BIGINT key to COUNT(*) and SUM(v): one {@code long[]}
+     * of four-word slots (key, count, sum, unused), so that a row touches one slot, linear probing
+     * from a mixed hash, at most half full, doubled by rehash; a slot whose count is 0 is free
+     * (every group counts at least one row).
+     */
+    public static final class Table {
+        private long[] slots = new long[16 * 4];
+        private int mask = 15;
+        int size;
+
+        void add(final long key, final long v) {
+            final long[] t = slots;
+            int at = ((int) mix(key) & mask) << 2;
+            while (t[at + 1] != 0 && t[at] != key) {
+                at = (at + 4) & (t.length - 1);
+            }
+            if (t[at + 1] == 0) {
+                t[at] = key;
+                t[at + 1] = 1;
+                t[at + 2] = v;
+                if (++size > (mask + 1) / 2) {
+                    grow();
+                }
+                return;
+            }
+            t[at + 1]++;
+            t[at + 2] += v;
+        }
+
+        private void grow() {
+            final long[] old = slots;
+            slots = new long[old.length * 2];
+            mask = (slots.length >> 2) - 1;
+            for (int s = 0; s < old.length; s += 4) {
+                if (old[s + 1] != 0) {
+                    int at = ((int) mix(old[s]) & mask) << 2;
+                    while (slots[at + 1] != 0) {
+                        at = (at + 4) & (slots.length - 1);
+                    }
+                    System.arraycopy(old, s, slots, at, 3);
+                }
+            }
+        }
+
+        /** MurmurHash3's 64-bit finalizer. */
+        private static long mix(long h) {
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            return h ^ (h >>> 33);
+        }
+
+        long totalCount() {
+            return total(1);
+        }
+
+        long totalSum() {
+            return total(2);
+        }
+
+        private long total(final int word) {
+            long c = 0;
+            for (int s = word; s < slots.length; s += 4) {
+                c += slots[s];
+            }
+            return c;
+        }
+    }
+}
