@@ -1,22 +1,14 @@
 package io.sluice.bench.kernels;
 
 import io.sluice.runtime.batch.ColumnBatch;
-import io.sluice.runtime.batch.StringDictionary;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,18 +24,9 @@ import java.sql.Statement;
  * through JDBC is not what is timed; DuckDB still builds every group.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OperationsPerInvocation(KernelBench.ROWS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:MaxDirectMemorySize=12g"})
-public class DuckDbBenchmark {
+public class DuckDbBenchmark extends GroupByReference {
     static final String SQL = "SELECT COUNT(*), SUM(n), SUM(total) FROM "
         + "(SELECT k, COUNT(*) AS n, SUM(v) AS total FROM t GROUP BY k)";
-
-    /** Distinct keys: {@link GroupByBigintBenchmark#keys}' values. */
-    @Param({"10", "1000", "100000", "1000000", "10000000"})
-    public int keys;
 
     private DuckDBConnection connection;
     private Statement statement;
@@ -51,8 +34,7 @@ public class DuckDbBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
         final long[] sum = new long[1];
-        final ColumnBatch[] batches = GroupByBigintBenchmark.generate(KernelBench.compile(GroupByBigintBenchmark.SQL),
-            new StringDictionary(), keys, KernelBench.DEFAULT_BATCH, sum);
+        final ColumnBatch[] batches = input(sum);
         connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
         statement = connection.createStatement();
         statement.execute("SET threads = 1");

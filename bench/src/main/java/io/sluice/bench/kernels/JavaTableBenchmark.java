@@ -1,21 +1,13 @@
 package io.sluice.bench.kernels;
 
 import io.sluice.runtime.batch.ColumnBatch;
-import io.sluice.runtime.batch.StringDictionary;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The reference issue 3 names for the GROUP BY kernels, measured in the same run as them: a plain
@@ -25,23 +17,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * kernel's does, so growth is timed in both.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OperationsPerInvocation(KernelBench.ROWS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:MaxDirectMemorySize=12g"})
-public class JavaTableBenchmark {
-    /** Distinct keys: {@link GroupByBigintBenchmark#keys}' values. */
-    @Param({"10", "1000", "100000", "1000000", "10000000"})
-    public int keys;
-
+public class JavaTableBenchmark extends GroupByReference {
     private ColumnBatch[] batches;
 
     @Setup(Level.Trial)
     public void setUp() {
         final long[] sum = new long[1];
-        batches = GroupByBigintBenchmark.generate(KernelBench.compile(GroupByBigintBenchmark.SQL), new StringDictionary(),
-            keys, KernelBench.DEFAULT_BATCH, sum);
+        batches = input(sum);
         final Table table = aggregate();
         if (table.size != keys || table.totalCount() != KernelBench.ROWS || table.totalSum() != sum[0]) {
             throw new IllegalStateException("reference table is wrong: " + table.size + " groups, COUNT "

@@ -4,34 +4,22 @@ import io.sluice.runtime.api.CompiledQuery;
 import io.sluice.runtime.batch.ColumnBatch;
 import io.sluice.runtime.batch.StringDictionary;
 import io.sluice.runtime.kernel.Kernel;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What every kernel benchmark shares (JMH inherits these class annotations: one operation is one
- * record, throughput, the default run's forks and iterations, a 3 GiB heap), what its state holds
- * and does around its trial set-up: the twin under test,
+ * What every kernel benchmark shares beyond how it runs ({@link KernelRunSettings}), what its state
+ * holds and does around its trial set-up: the twin under test,
  * the compiled query, the batches (freed after the trial) and a fresh kernel per invocation (made
  * and closed outside the timing). A subclass fills {@link #query}, {@link #dictionary},
  * {@link #batches} and {@link #sink} in its {@code @Setup(Level.Trial)} and times {@link #drive()}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OperationsPerInvocation(KernelBench.ROWS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:MaxDirectMemorySize=12g"})
-public abstract class KernelBenchmarkState {
+public abstract class KernelBenchmarkState extends KernelRunSettings {
     /** true: the SIMD twin; false: the scalar twin ({@code --no-simd}). */
     @Param({"true", "false"})
     public boolean simd;
