@@ -40,6 +40,10 @@ public final class KernelReport {
     /** The references measured beside GROUP BY BIGINT, on its input: shown in its rows, not as rows of their own. */
     static final String JAVA_TABLE = "JavaTableBenchmark.groupBy";
     static final String DUCKDB = "DuckDbBenchmark.groupBy";
+
+    private static boolean isReference(final String benchmark) {
+        return benchmark.equals(JAVA_TABLE) || benchmark.equals(DUCKDB);
+    }
     /** Bytes each record of the baseline and the no-GROUP-BY kernel reads (one BIGINT). */
     static final int BYTES_PER_RECORD = 8;
 
@@ -59,7 +63,7 @@ public final class KernelReport {
         static References of(final List<Result> results) {
             final Map<String, Double> scores = new TreeMap<>();
             for (final Result r : results) {
-                if (r.benchmark().equals(JAVA_TABLE) || r.benchmark().equals(DUCKDB)) {
+                if (isReference(r.benchmark())) {
                     scores.put(r.benchmark() + " " + r.params().get("keys"), r.score());
                 }
             }
@@ -173,7 +177,7 @@ public final class KernelReport {
     static List<Row> rows(final List<Result> results) {
         final Map<String, Row> rows = new LinkedHashMap<>();
         for (final Result r : results) {
-            if (r.benchmark().equals(JAVA_TABLE) || r.benchmark().equals(DUCKDB)) {
+            if (isReference(r.benchmark())) {
                 continue; // shown beside GROUP BY BIGINT (References)
             }
             final Map<String, String> params = new TreeMap<>(r.params());
@@ -273,7 +277,7 @@ public final class KernelReport {
         if (!measured.scores().isEmpty()) {
             s.append("Measured in this run, on GROUP BY BIGINT's input (the same generator and seed, the same off-heap ");
             s.append("batches): `JavaTableBenchmark`, a plain Java open-addressing table (one long[] of key/count/sum ");
-            s.append("slots, linear probing, at most half full), and `DuckDbBenchmark`, DuckDB embedded with ");
+            s.append("slots, linear probing from a one-multiply hash, at most half full), and `DuckDbBenchmark`, DuckDB embedded with ");
             s.append("`SET threads = 1` over an in-memory table of the same rows; each starts from an empty table per ");
             s.append("invocation, as the kernel does. ");
         }
