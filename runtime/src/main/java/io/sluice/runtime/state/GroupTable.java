@@ -14,8 +14,8 @@ import java.util.Arrays;
  * <p>Layout: entries are stored densely, in insertion order, in one off-heap buffer; entry
  * {@code e} starts at byte {@link #offset(int) e * entryBytes}, holding first the key words
  * ({@code keyWords} longs) and then the caller's accumulator bytes, zeroed on insert. A separate
- * index of slots (capacity a power of two, load factor at most 1/16 while small, 1/2 when large:
- * {@link #maxSize}) maps hashes to entries with linear probing. Entries are never removed one by
+ * index of slots (capacity a power of two, load factor at most 1/16 while small, 1/4 up to 4M
+ * slots, 1/2 beyond: {@link #maxSize}) maps hashes to entries with linear probing. Entries are never removed one by
  * one; {@link #clear()} empties the whole table (a fired window) and keeps its memory for reuse.
  * Each index slot is one {@code long}: the key's 32-bit hash and the entry index + 1 (0: free), so
  * a probe reads one array.
